@@ -1,0 +1,125 @@
+//! `cargo xtask`: evaluation, training, CI and corpus chores for depeche.
+//!
+//! - `cargo xtask eval [entities|quotes|numbers|stance] [--gold FILE ...]`: score
+//!   extractors on `../shared/data` and the gold files in `fixtures/`.
+//! - `cargo xtask train entities --lang fr|en`, `cargo xtask train stance`: rebuild committed models.
+//! - `cargo xtask ci`: fmt check, clippy `-D warnings`, tests.
+
+mod common;
+mod entities;
+mod numbers;
+mod quotes;
+mod stance;
+
+use anyhow::{bail, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::Command;
+
+#[derive(Parser)]
+#[command(name = "cargo xtask", about = "depeche project chores")]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Score extractors against the gold data (all of them when none is named).
+    Eval(EvalArgs),
+    /// Rebuild a committed model from the training data.
+    Train(TrainArgs),
+    /// What CI checks: formatting, clippy with -D warnings, the test suite.
+    Ci,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct EvalArgs {
+    /// entities, quotes, numbers or stance; all when omitted.
+    pub extractor: Option<String>,
+    /// Extra gold files in the seed format (`*.gold.json`, text beside it).
+    #[arg(long = "gold")]
+    pub gold: Vec<PathBuf>,
+    /// Language filter where the data has several (fr, en).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Write predictions next to the scores (for the reference Python scorers).
+    #[arg(long)]
+    pub dump: Option<PathBuf>,
+}
+
+#[derive(clap::Args, Debug, Clone)]
+pub struct TrainArgs {
+    /// entities or stance.
+    pub model: String,
+    /// fr or en (entities).
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Random seed for shuffling.
+    #[arg(long, default_value_t = 20261129)]
+    pub seed: u64,
+    /// Passes over the training data.
+    #[arg(long)]
+    pub epochs: Option<usize>,
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Cmd::Eval(args) => eval(&args),
+        Cmd::Train(args) => train(&args),
+        Cmd::Ci => ci(),
+    }
+}
+
+fn eval(args: &EvalArgs) -> Result<()> {
+    let all = ["numbers", "entities", "quotes", "stance"];
+    let which: Vec<&str> = match args.extractor.as_deref() {
+        Some(name) => vec![name],
+        None => all.to_vec(),
+    };
+    for name in which {
+        println!("== {name}");
+        match name {
+            "entities" => entities::eval(args)?,
+            "quotes" => quotes::eval(args)?,
+            "numbers" => numbers::eval(args)?,
+            "stance" => stance::eval(args)?,
+            other => bail!("unknown extractor `{other}` (entities, quotes, numbers, stance)"),
+        }
+        println!();
+    }
+    Ok(())
+}
+
+fn train(args: &TrainArgs) -> Result<()> {
+    match args.model.as_str() {
+        other => bail!("no trainable model `{other}` yet"),
+    }
+}
+
+fn ci() -> Result<()> {
+    let root = common::workspace_root();
+    let steps: [&[&str]; 3] = [
+        &["fmt", "--all", "--", "--check"],
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &["test", "--workspace"],
+    ];
+    for step in steps {
+        eprintln!("$ cargo {}", step.join(" "));
+        let status = Command::new(env!("CARGO"))
+            .args(step)
+            .current_dir(&root)
+            .status()?;
+        if !status.success() {
+            bail!("`cargo {}` failed", step.join(" "));
+        }
+    }
+    Ok(())
+}
