@@ -2,8 +2,12 @@
 
 use anyhow::{bail, Result};
 
-use crate::EvalArgs;
+use crate::{EvalArgs, TrainArgs};
 
 pub fn eval(_args: &EvalArgs) -> Result<()> {
     bail!("evaluation of stance is not implemented yet")
+}
+
+pub fn train(_args: &TrainArgs) -> Result<()> {
+    bail!("training of stance is not implemented yet")
 }
