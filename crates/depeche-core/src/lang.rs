@@ -36,6 +36,7 @@ const FRENCH_MARKERS: &[&str] = &[
     "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui",
     "sur", "au", "aux", "pas", "par", "avec", "ce", "cette", "ont", "sont", "été", "il", "elle",
     "nous", "vous", "ils", "mais", "ou", "où", "leur", "plus", "selon", "après", "depuis", "entre",
+    "à",
 ];
 
 /// Frequent English function words that are rare in French text.

@@ -1,0 +1,276 @@
+//! The `depeche` command line: `depeche run` and `depeche extractors`.
+//!
+//! Exit codes: 0 when every record was analysed, 1 when any record failed
+//! (each failure is an error record in the output), 2 for a usage error.
+
+use crate::input::{sources, InputStream, ReadOptions};
+use crate::output::{Format, RecordWriter};
+use crate::pipeline::{Outcome, Pipeline, DEFAULT_MAX_DOC_BYTES};
+use crate::registry::Registry;
+use clap::{Parser, Subcommand};
+use depeche_core::Lang;
+use rayon::prelude::*;
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "depeche",
+    version,
+    about = "Entities, quotes, numbers and stance from news articles (French and English)."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Analyse documents (the built-in demo article when no INPUT is given).
+    Run(RunArgs),
+    /// List the registered extractors.
+    Extractors,
+}
+
+#[derive(clap::Args, Debug)]
+struct RunArgs {
+    /// `.txt` files, `.jsonl`/`.jsonl.gz` files, directories, or `-` for JSON Lines on stdin.
+    inputs: Vec<String>,
+    /// Comma-separated extractors to run (default: all). Required layers are pulled in.
+    #[arg(long, value_delimiter = ',')]
+    extractors: Option<Vec<String>>,
+    /// Language of documents that do not give one.
+    #[arg(long, default_value = "auto", value_parser = ["auto", "fr", "en"])]
+    lang: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    format: Format,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Documents larger than this many bytes get an error record.
+    #[arg(long, default_value_t = DEFAULT_MAX_DOC_BYTES)]
+    max_doc_bytes: usize,
+    /// Documents analysed together in one parallel batch (bounds memory).
+    #[arg(long, default_value_t = 256)]
+    batch: usize,
+    /// No progress bar and no summary line.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// Runs the command line with `registry` and returns the process exit code.
+/// External extractor crates call this from their own `main`.
+pub fn main_with(registry: Registry) -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Extractors => list_extractors(&registry),
+        Command::Run(args) => run(registry, args),
+    }
+}
+
+fn list_extractors(registry: &Registry) -> i32 {
+    let mut out = io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{:<10} {:<8} {:<20} {:<12} summary",
+        "name", "version", "requires", "produces"
+    );
+    for d in registry.descriptions() {
+        let join = |layers: &[depeche_core::LayerKind]| {
+            let names: Vec<&str> = layers.iter().map(|l| l.name()).collect();
+            if names.is_empty() {
+                "-".to_string()
+            } else {
+                names.join(",")
+            }
+        };
+        let _ = writeln!(
+            out,
+            "{:<10} {:<8} {:<20} {:<12} {}",
+            d.name,
+            d.version,
+            join(d.requires),
+            join(d.produces),
+            d.summary
+        );
+    }
+    0
+}
+
+fn usage_error(message: impl std::fmt::Display) -> i32 {
+    eprintln!("depeche: {message}");
+    2
+}
+
+fn run(registry: Registry, args: RunArgs) -> i32 {
+    let requested: Vec<String> = match &args.extractors {
+        Some(list) => list
+            .iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect(),
+        None => registry.names().iter().map(|s| s.to_string()).collect(),
+    };
+    let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
+    let mut pipeline = match Pipeline::new(registry, &requested) {
+        Ok(p) => p,
+        Err(e) => return usage_error(e),
+    };
+    pipeline.max_doc_bytes = args.max_doc_bytes;
+    pipeline.keep_text = args.format == Format::Html;
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(e) => return usage_error(format!("cannot start {threads} threads: {e}")),
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(io::BufWriter::with_capacity(1 << 16, f)),
+            Err(e) => return usage_error(format!("cannot create {}: {e}", path.display())),
+        },
+        None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+    };
+    let options = ReadOptions {
+        default_lang: Lang::parse(&args.lang),
+        max_doc_bytes: args.max_doc_bytes,
+    };
+    let stream = InputStream::new(sources(&args.inputs), options);
+    let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    match stream_records(
+        &pipeline,
+        &pool,
+        stream,
+        RecordWriter::new(out, args.format),
+        args.batch.max(1),
+        &progress,
+    ) {
+        Ok(stats) => {
+            progress.finish();
+            if !args.quiet {
+                eprintln!("{}", stats.summary());
+            }
+            i32::from(stats.errors > 0)
+        }
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            eprintln!("depeche: cannot write output: {e}");
+            1
+        }
+    }
+}
+
+/// Counts for the summary line.
+#[derive(Debug, Default)]
+struct Stats {
+    documents: usize,
+    errors: usize,
+    bytes: usize,
+    started: Option<Instant>,
+}
+
+impl Stats {
+    fn summary(&self) -> String {
+        let secs = self
+            .started
+            .map_or(0.0, |t| t.elapsed().as_secs_f64())
+            .max(1e-9);
+        format!(
+            "depeche: {} documents, {} errors, {:.1} MB in {:.2} s ({:.2} MB/s)",
+            self.documents,
+            self.errors,
+            self.bytes as f64 / 1e6,
+            secs,
+            self.bytes as f64 / 1e6 / secs
+        )
+    }
+}
+
+/// Reads batches, analyses each batch in parallel, writes results in input order.
+fn stream_records(
+    pipeline: &Pipeline,
+    pool: &rayon::ThreadPool,
+    mut stream: InputStream,
+    mut writer: RecordWriter<Box<dyn Write>>,
+    batch_size: usize,
+    progress: &Progress,
+) -> io::Result<Stats> {
+    let mut stats = Stats {
+        started: Some(Instant::now()),
+        ..Default::default()
+    };
+    writer.begin()?;
+    loop {
+        let batch: Vec<_> = stream.by_ref().take(batch_size).collect();
+        if batch.is_empty() {
+            break;
+        }
+        stats.bytes += batch
+            .iter()
+            .map(|item| {
+                item.as_ref()
+                    .map_or(0, |d| d.text.as_ref().map_or(0, String::len))
+            })
+            .sum::<usize>();
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            batch
+                .into_par_iter()
+                .map(|item| pipeline.process(item))
+                .collect()
+        });
+        for outcome in &outcomes {
+            stats.documents += 1;
+            stats.errors += usize::from(outcome.record.is_error());
+            writer.write(&outcome.record, outcome.text.as_deref())?;
+        }
+        progress.update(&stats);
+    }
+    writer.end()?;
+    Ok(stats)
+}
+
+/// A progress line on stderr for long runs, only when stderr is a terminal.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(enabled: bool) -> Self {
+        Progress(enabled.then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        }))
+    }
+    fn update(&self, stats: &Stats) {
+        if let Some(bar) = &self.0 {
+            let secs = stats
+                .started
+                .map_or(0.0, |t| t.elapsed().as_secs_f64())
+                .max(1e-9);
+            bar.set_message(format!(
+                "{} documents, {} errors, {:.1} MB/s",
+                stats.documents,
+                stats.errors,
+                stats.bytes as f64 / 1e6 / secs
+            ));
+        }
+    }
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
