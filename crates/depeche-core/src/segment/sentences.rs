@@ -31,6 +31,9 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "no", "nos", "vs", "cf", "fig", "art", "p", "pp", "mt", "ft", "av", "bd", "ave", "blvd",
 ];
 
+/// How many tokens past a terminator are inspected to decide whether it ends a sentence.
+const LOOKAHEAD: usize = 8;
+
 /// Splits the tokens `tokens[range]` (one paragraph) into sentences.
 pub fn sentences(text: &str, tokens: &[Token], range: SentenceBounds) -> Vec<SentenceBounds> {
     let closing = matching_quote_closers(text, tokens, range.clone());
@@ -160,7 +163,8 @@ fn next_content_token<'a>(
     from: usize,
     end: usize,
 ) -> Option<&'a Token> {
-    tokens[from..end].iter().find(|t| {
+    // Look a few tokens ahead only, so that runs of quotes or dots stay linear.
+    tokens[from..end.min(from + LOOKAHEAD)].iter().find(|t| {
         !(matches!(t.kind, TokenKind::Quote | TokenKind::Dash)
             || t.kind == TokenKind::Punct
                 && matches!(t.text(text), ")" | "]" | "." | "!" | "?" | "…" | "..."))

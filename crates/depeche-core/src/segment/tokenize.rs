@@ -30,8 +30,11 @@ pub fn tokenize_into(text: &str, base: usize, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        let (end, kind) = scan_token(text, bytes, i, c);
+        let (mut end, kind) = scan_token(text, bytes, i, c);
         debug_assert!(end > i && text.is_char_boundary(end));
+        if end <= i {
+            end = i + c.len_utf8(); // never loop in place, whatever a scanner returned
+        }
         out.push(Token {
             span: Span::new(base + i, base + end),
             kind,
@@ -109,11 +112,15 @@ fn scan_token(text: &str, bytes: &[u8], i: usize, c: char) -> (usize, TokenKind)
             return (end, kind);
         }
     }
-    if c.is_ascii_digit() || (c.is_numeric() && c.is_alphanumeric() && !c.is_alphabetic()) {
+    if c.is_ascii_digit() {
         if let Some(end) = scan_email(text, i) {
             return (end, TokenKind::Email);
         }
         return (scan_number(text, i), TokenKind::Number);
+    }
+    if c.is_numeric() {
+        // Vulgar fractions, superscripts, other scripts' digits: `½`, `²`, `٣`.
+        return (scan_while(text, i, char::is_numeric), TokenKind::Number);
     }
     if is_word_char(c) {
         if let Some(end) = scan_email(text, i) {
@@ -401,5 +408,10 @@ mod tests {
     #[test]
     fn emoji_and_invisible_chars() {
         check("bravo 🙂\u{200b}!", &["bravo", "🙂", "!"]);
+    }
+
+    #[test]
+    fn non_ascii_numerals_are_tokens() {
+        check("8 mois ½ et 3² ٣", &["8", "mois", "½", "et", "3", "²", "٣"]);
     }
 }
