@@ -4,11 +4,15 @@
 //!   extractors on `../shared/data` and the gold files in `fixtures/`.
 //! - `cargo xtask train entities --lang fr|en`, `cargo xtask train stance`: rebuild committed models.
 //! - `cargo xtask ci`: fmt check, clippy `-D warnings`, tests.
+//! - `cargo xtask test`: the README's test command (Rust tests, then Python package tests).
+//! - `cargo xtask bench-corpus`: whole-corpus throughput and peak memory.
 
 #[allow(dead_code)] // helpers used by the eval modules as they land
+mod bench_corpus;
 mod common;
 mod entities;
 mod numbers;
+mod python;
 mod quotes;
 mod stance;
 
@@ -32,6 +36,12 @@ enum Cmd {
     Train(TrainArgs),
     /// What CI checks: formatting, clippy with -D warnings, the test suite.
     Ci,
+    /// Runs `depeche run` over the whole news corpus with 1 thread and all cores:
+    /// documents/s, MB/s, tokens/s, peak memory.
+    BenchCorpus(bench_corpus::BenchCorpusArgs),
+    /// The whole test suite: `cargo test --workspace`, then the Python package
+    /// tests (when python3 is available).
+    Test,
 }
 
 #[derive(clap::Args, Debug, Clone)]
@@ -69,6 +79,8 @@ fn main() -> Result<()> {
         Cmd::Eval(args) => eval(&args),
         Cmd::Train(args) => train(&args),
         Cmd::Ci => ci(),
+        Cmd::Test => test(),
+        Cmd::BenchCorpus(args) => bench_corpus::bench_corpus(&args),
     }
 }
 
@@ -98,6 +110,20 @@ fn train(args: &TrainArgs) -> Result<()> {
         "stance" => stance::train(args),
         other => bail!("no trainable model `{other}` (entities, stance)"),
     }
+}
+
+fn cargo(args: &[&str]) -> Result<()> {
+    eprintln!("$ cargo {}", args.join(" "));
+    let status = Command::new(env!("CARGO")).args(args).current_dir(common::workspace_root()).status()?;
+    if !status.success() {
+        bail!("`cargo {}` failed", args.join(" "));
+    }
+    Ok(())
+}
+
+fn test() -> Result<()> {
+    cargo(&["test", "--workspace", "--locked"])?;
+    python::test()
 }
 
 fn ci() -> Result<()> {
