@@ -46,38 +46,34 @@ const ENGLISH_MARKERS: &[&str] = &[
     "this", "from", "at", "which", "said", "will", "would", "not", "but", "an", "or", "who",
 ];
 
+/// How many words are enough to tell French from English news.
+const SAMPLE_WORDS: usize = 400;
+
 /// Identifies the language of `text` by counting function words among its
-/// first few thousand words. Returns [`Lang::Other`] when neither language
+/// first few hundred words. Returns [`Lang::Other`] when neither language
 /// accounts for a plausible share of the words.
 pub fn identify(text: &str) -> Lang {
     let mut words = 0usize;
     let (mut fr, mut en) = (0usize, 0usize);
-    let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(3000)
-    {
+    let mut lower = String::with_capacity(16);
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(SAMPLE_WORDS) {
         words += 1;
+        if word.len() > 7 {
+            continue; // longer than any marker
+        }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
-        if FRENCH_MARKERS.contains(&lower.as_str()) {
-            fr += 1;
-        }
-        if ENGLISH_MARKERS.contains(&lower.as_str()) {
-            en += 1;
-        }
+        fr += usize::from(FRENCH_MARKERS.contains(&lower.as_str()));
+        en += usize::from(ENGLISH_MARKERS.contains(&lower.as_str()));
     }
     let best = fr.max(en);
     if best == 0 || (words >= 8 && best * 12 < words) {
         return Lang::Other;
     }
-    if fr > en {
-        Lang::Fr
-    } else if en > fr {
-        Lang::En
-    } else {
-        Lang::Other
+    match fr.cmp(&en) {
+        std::cmp::Ordering::Greater => Lang::Fr,
+        std::cmp::Ordering::Less => Lang::En,
+        std::cmp::Ordering::Equal => Lang::Other,
     }
 }
 
