@@ -33,7 +33,10 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<()> {
         args.files.clone()
     };
     let binary = build_depeche()?;
-    println!("{:<22} {:>7} {:>8} {:>9} {:>10} {:>12} {:>10}", "file", "threads", "docs", "docs/s", "MB/s", "tokens/s", "peak MB");
+    println!(
+        "{:<22} {:>7} {:>8} {:>9} {:>10} {:>12} {:>10}",
+        "file", "threads", "docs", "docs/s", "MB/s", "tokens/s", "peak MB"
+    );
     for file in &files {
         if !file.exists() {
             println!("{}: not found, skipped", file.display());

@@ -7,17 +7,12 @@ use std::path::{Path, PathBuf};
 
 /// The workspace root (the parent of `xtask/`).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask has a parent")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent").to_path_buf()
 }
 
 /// `../shared` next to the workspace, or `$DEPECHE_SHARED`.
 pub fn shared_dir() -> PathBuf {
-    std::env::var_os("DEPECHE_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_root().join("../shared"))
+    std::env::var_os("DEPECHE_SHARED").map(PathBuf::from).unwrap_or_else(|| workspace_root().join("../shared"))
 }
 
 /// `../shared/data`.
@@ -44,9 +39,7 @@ pub fn read_jsonl(path: &Path) -> Result<Vec<serde_json::Value>> {
         if line.trim().is_empty() {
             continue;
         }
-        out.push(
-            serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), n + 1))?,
-        );
+        out.push(serde_json::from_str(&line).with_context(|| format!("{}:{}", path.display(), n + 1))?);
     }
     Ok(out)
 }
@@ -73,20 +66,15 @@ pub struct GoldDoc {
 }
 
 pub fn read_gold_doc(path: &Path) -> Result<GoldDoc> {
-    let gold: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path)?)
-        .with_context(|| format!("parsing {}", path.display()))?;
+    let gold: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path)?).with_context(|| format!("parsing {}", path.display()))?;
     let dir = path.parent().unwrap_or(Path::new("."));
     let text_path = match gold.get("document").and_then(|d| d.as_str()) {
         Some(doc) => dir.join(doc),
         None => PathBuf::from(path.to_string_lossy().replace(".gold.json", ".txt")),
     };
-    let text = std::fs::read_to_string(&text_path)
-        .with_context(|| format!("reading {}", text_path.display()))?;
-    Ok(GoldDoc {
-        name: path.file_name().unwrap().to_string_lossy().into_owned(),
-        text,
-        gold,
-    })
+    let text = std::fs::read_to_string(&text_path).with_context(|| format!("reading {}", text_path.display()))?;
+    Ok(GoldDoc { name: path.file_name().unwrap().to_string_lossy().into_owned(), text, gold })
 }
 
 /// Unicode-scalar offset -> byte offset table for a text (one entry per char, plus the end).

@@ -130,22 +130,12 @@ fn ci() -> Result<()> {
     let root = common::workspace_root();
     let steps: [&[&str]; 3] = [
         &["fmt", "--all", "--", "--check"],
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
+        &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"],
         &["test", "--workspace"],
     ];
     for step in steps {
         eprintln!("$ cargo {}", step.join(" "));
-        let status = Command::new(env!("CARGO"))
-            .args(step)
-            .current_dir(&root)
-            .status()?;
+        let status = Command::new(env!("CARGO")).args(step).current_dir(&root).status()?;
         if !status.success() {
             bail!("`cargo {}` failed", step.join(" "));
         }

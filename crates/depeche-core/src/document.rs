@@ -43,15 +43,8 @@ impl Document {
             let first = tokens.len();
             segment::tokenize_into(para.slice(&text), para.start, &mut tokens);
             for range in segment::sentences(&text, &tokens, first..tokens.len()) {
-                let span = Span::new(
-                    tokens[range.start].span.start,
-                    tokens[range.end - 1].span.end,
-                );
-                sentences.push(Sentence {
-                    span,
-                    tokens: range,
-                    paragraph: p,
-                });
+                let span = Span::new(tokens[range.start].span.start, tokens[range.end - 1].span.end);
+                sentences.push(Sentence { span, tokens: range, paragraph: p });
             }
         }
         Document {
@@ -69,11 +62,7 @@ impl Document {
 
     /// A document from given tokens (one sentence): the text is the tokens
     /// joined by single spaces and every given token stays one token.
-    pub fn from_tokens<S: AsRef<str>>(
-        id: impl Into<String>,
-        words: &[S],
-        lang: Option<Lang>,
-    ) -> Self {
+    pub fn from_tokens<S: AsRef<str>>(id: impl Into<String>, words: &[S], lang: Option<Lang>) -> Self {
         let mut text = String::new();
         let mut tokens = Vec::with_capacity(words.len());
         for w in words {
@@ -86,24 +75,14 @@ impl Document {
             }
             let start = text.len();
             text.push_str(w);
-            tokens.push(Token {
-                span: Span::new(start, text.len()),
-                kind: classify_given_token(w),
-            });
+            tokens.push(Token { span: Span::new(start, text.len()), kind: classify_given_token(w) });
         }
         let lang = lang.unwrap_or_else(|| lang::identify(&text));
         let whole = Span::new(0, text.len());
         let (paragraphs, sentences) = if tokens.is_empty() {
             (Vec::new(), Vec::new())
         } else {
-            (
-                vec![whole],
-                vec![Sentence {
-                    span: whole,
-                    tokens: 0..tokens.len(),
-                    paragraph: 0,
-                }],
-            )
+            (vec![whole], vec![Sentence { span: whole, tokens: 0..tokens.len(), paragraph: 0 }])
         };
         Document {
             id: id.into(),
@@ -152,10 +131,7 @@ impl Document {
             .iter()
             .map(|&(s, e)| match (map.to_byte(s), map.to_byte(e)) {
                 (Some(bs), Some(be)) if bs < be => Ok(Span::new(bs, be)),
-                _ => Err(format!(
-                    "target [{s}, {e}) is empty or outside the text ({} chars)",
-                    map.char_len()
-                )),
+                _ => Err(format!("target [{s}, {e}) is empty or outside the text ({} chars)", map.char_len())),
             })
             .collect::<Result<_, _>>()?;
         Ok(())
@@ -195,11 +171,7 @@ mod tests {
         let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(
             sentences,
-            vec![
-                "« Bonjour », a dit l’élève 🙂.",
-                "M. Dupont répond que le prix est de 800\u{202f}000 €.",
-                "Fin…",
-            ]
+            vec!["« Bonjour », a dit l’élève 🙂.", "M. Dupont répond que le prix est de 800\u{202f}000 €.", "Fin…",]
         );
         assert_eq!(doc.sentence_at(text.find("Dupont").unwrap()), Some(1));
     }

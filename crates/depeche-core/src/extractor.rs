@@ -22,15 +22,9 @@ pub struct Description {
 #[derive(Debug, thiserror::Error)]
 pub enum ExtractError {
     #[error("{extractor}: required layer `{layer}` is missing")]
-    MissingLayer {
-        extractor: &'static str,
-        layer: &'static str,
-    },
+    MissingLayer { extractor: &'static str, layer: &'static str },
     #[error("{extractor}: {message}")]
-    Failed {
-        extractor: &'static str,
-        message: String,
-    },
+    Failed { extractor: &'static str, message: String },
 }
 
 /// A plugin that reads a document (and the layers it declared in `requires`)

@@ -33,17 +33,16 @@ impl Lang {
 
 /// Frequent French function words that are rare in English text.
 const FRENCH_MARKERS: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui",
-    "sur", "au", "aux", "pas", "par", "avec", "ce", "cette", "ont", "sont", "été", "il", "elle",
-    "nous", "vous", "ils", "mais", "ou", "où", "leur", "plus", "selon", "après", "depuis", "entre",
-    "à",
+    "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "que", "qui", "sur", "au", "aux",
+    "pas", "par", "avec", "ce", "cette", "ont", "sont", "été", "il", "elle", "nous", "vous", "ils", "mais", "ou", "où",
+    "leur", "plus", "selon", "après", "depuis", "entre", "à",
 ];
 
 /// Frequent English function words that are rare in French text.
 const ENGLISH_MARKERS: &[&str] = &[
-    "the", "and", "of", "to", "is", "was", "that", "for", "with", "on", "as", "by", "it", "he",
-    "she", "they", "his", "her", "their", "are", "were", "has", "have", "had", "be", "been",
-    "this", "from", "at", "which", "said", "will", "would", "not", "but", "an", "or", "who",
+    "the", "and", "of", "to", "is", "was", "that", "for", "with", "on", "as", "by", "it", "he", "she", "they", "his",
+    "her", "their", "are", "were", "has", "have", "had", "be", "been", "this", "from", "at", "which", "said", "will",
+    "would", "not", "but", "an", "or", "who",
 ];
 
 /// How many words are enough to tell French from English news.
@@ -87,15 +86,9 @@ mod tests {
 
     #[test]
     fn identifies_news_languages() {
-        check(
-            "Le ministre russe de la Défense a visité la Corée du Nord.",
-            Lang::Fr,
-        );
+        check("Le ministre russe de la Défense a visité la Corée du Nord.", Lang::Fr);
         check("The minister said that the talks were over.", Lang::En);
-        check(
-            "Der Minister hat gesagt, dass die Gespräche beendet sind.",
-            Lang::Other,
-        );
+        check("Der Minister hat gesagt, dass die Gespräche beendet sind.", Lang::Other);
         check("", Lang::Other);
         check("12 34 56", Lang::Other);
     }

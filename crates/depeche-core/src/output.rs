@@ -152,40 +152,19 @@ pub fn render(doc: &Document, layers: &Layers, wanted: &[LayerKind]) -> Document
     let mut custom = BTreeMap::new();
     for kind in wanted {
         if let LayerKind::Custom(name) = kind {
-            let items = layers
-                .custom
-                .get(*name)
-                .map(|v| v.as_slice())
-                .unwrap_or(&[]);
-            custom.insert(
-                name.to_string(),
-                items.iter().map(|c| r.custom(c)).collect(),
-            );
+            let items = layers.custom.get(*name).map(|v| v.as_slice()).unwrap_or(&[]);
+            custom.insert(name.to_string(), items.iter().map(|c| r.custom(c)).collect());
         }
     }
     DocumentOut {
         id: doc.id.clone(),
         lang: doc.lang.as_str(),
-        entities: has(LayerKind::Entities)
-            .then(|| layers.entities().iter().map(|e| r.entity(e)).collect()),
-        quotes: has(LayerKind::Quotes)
-            .then(|| layers.quotes().iter().map(|q| r.quote(q)).collect()),
-        numbers: has(LayerKind::Numbers)
-            .then(|| layers.numbers().iter().map(|n| r.number(n)).collect()),
-        stance: has(LayerKind::Stance).then(|| {
-            layers
-                .stance
-                .as_deref()
-                .unwrap_or(&[])
-                .iter()
-                .map(|s| r.stance(s))
-                .collect()
-        }),
-        tone: if has(LayerKind::Stance) {
-            layers.tone.as_ref().map(|t| r.tone(t))
-        } else {
-            None
-        },
+        entities: has(LayerKind::Entities).then(|| layers.entities().iter().map(|e| r.entity(e)).collect()),
+        quotes: has(LayerKind::Quotes).then(|| layers.quotes().iter().map(|q| r.quote(q)).collect()),
+        numbers: has(LayerKind::Numbers).then(|| layers.numbers().iter().map(|n| r.number(n)).collect()),
+        stance: has(LayerKind::Stance)
+            .then(|| layers.stance.as_deref().unwrap_or(&[]).iter().map(|s| r.stance(s)).collect()),
+        tone: if has(LayerKind::Stance) { layers.tone.as_ref().map(|t| r.tone(t)) } else { None },
         custom,
     }
 }
@@ -197,21 +176,12 @@ struct Renderer<'d> {
 impl Renderer<'_> {
     fn span(&self, span: Span) -> SpanOut {
         let map = self.doc.char_map();
-        SpanOut {
-            start: map.to_char(span.start),
-            end: map.to_char(span.end),
-            text: self.doc.slice(span).to_string(),
-        }
+        SpanOut { start: map.to_char(span.start), end: map.to_char(span.end), text: self.doc.slice(span).to_string() }
     }
 
     fn named(&self, named: &NamedSpan) -> NamedOut {
         let SpanOut { start, end, text } = self.span(named.span);
-        NamedOut {
-            start,
-            end,
-            text,
-            name: named.name.clone(),
-        }
+        NamedOut { start, end, text, name: named.name.clone() }
     }
 
     fn entity(&self, e: &Entity) -> EntityOut {
@@ -280,21 +250,12 @@ impl Renderer<'_> {
     }
 
     fn tone(&self, t: &Tone) -> ToneOut {
-        ToneOut {
-            label: t.label,
-            cues: t.cues.iter().map(|&c| self.span(c)).collect(),
-        }
+        ToneOut { label: t.label, cues: t.cues.iter().map(|&c| self.span(c)).collect() }
     }
 
     fn custom(&self, c: &CustomItem) -> CustomOut {
         let SpanOut { start, end, text } = self.span(c.span);
-        CustomOut {
-            start,
-            end,
-            text,
-            label: c.label.clone(),
-            attrs: c.attrs.clone(),
-        }
+        CustomOut { start, end, text, label: c.label.clone(), attrs: c.attrs.clone() }
     }
 }
 

@@ -10,19 +10,10 @@ use std::collections::BTreeSet;
 pub enum PlanError {
     #[error("unknown extractor `{name}` (available: {available})")]
     UnknownExtractor { name: String, available: String },
-    #[error(
-        "extractor `{extractor}` requires layer `{layer}`, which no registered extractor produces"
-    )]
-    NoProducer {
-        extractor: &'static str,
-        layer: &'static str,
-    },
+    #[error("extractor `{extractor}` requires layer `{layer}`, which no registered extractor produces")]
+    NoProducer { extractor: &'static str, layer: &'static str },
     #[error("layer `{layer}` is produced by both `{first}` and `{second}`; enable only one")]
-    DuplicateProducer {
-        layer: &'static str,
-        first: &'static str,
-        second: &'static str,
-    },
+    DuplicateProducer { layer: &'static str, first: &'static str, second: &'static str },
     #[error("extractors depend on each other in a cycle: {0}")]
     Cycle(String),
     #[error("no extractor selected")]
@@ -44,10 +35,7 @@ impl Plan {
         if requested.is_empty() {
             return Err(PlanError::Empty);
         }
-        let asked = requested
-            .iter()
-            .map(|name| find(registry, name))
-            .collect::<Result<Vec<usize>, _>>()?;
+        let asked = requested.iter().map(|name| find(registry, name)).collect::<Result<Vec<usize>, _>>()?;
         let selected = close_over_requirements(registry, &asked)?;
         let order = topological_order(registry, &selected)?;
         let mut requested: Vec<usize> = asked;
@@ -58,34 +46,17 @@ impl Plan {
 }
 
 fn find(registry: &[Description], name: &str) -> Result<usize, PlanError> {
-    registry
-        .iter()
-        .position(|d| d.name == name)
-        .ok_or_else(|| PlanError::UnknownExtractor {
-            name: name.to_string(),
-            available: registry
-                .iter()
-                .map(|d| d.name)
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
+    registry.iter().position(|d| d.name == name).ok_or_else(|| PlanError::UnknownExtractor {
+        name: name.to_string(),
+        available: registry.iter().map(|d| d.name).collect::<Vec<_>>().join(", "),
+    })
 }
 
 /// The unique producer of `layer` in the registry.
-fn producer_of(
-    registry: &[Description],
-    layer: LayerKind,
-    wanted_by: &'static str,
-) -> Result<usize, PlanError> {
-    let mut producers = registry
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.produces.contains(&layer));
+fn producer_of(registry: &[Description], layer: LayerKind, wanted_by: &'static str) -> Result<usize, PlanError> {
+    let mut producers = registry.iter().enumerate().filter(|(_, d)| d.produces.contains(&layer));
     let Some((first, _)) = producers.next() else {
-        return Err(PlanError::NoProducer {
-            extractor: wanted_by,
-            layer: layer.name(),
-        });
+        return Err(PlanError::NoProducer { extractor: wanted_by, layer: layer.name() });
     };
     if let Some((second, _)) = producers.next() {
         return Err(PlanError::DuplicateProducer {
@@ -98,10 +69,7 @@ fn producer_of(
 }
 
 /// The requested extractors plus, transitively, the producers of what they require.
-fn close_over_requirements(
-    registry: &[Description],
-    asked: &[usize],
-) -> Result<BTreeSet<usize>, PlanError> {
+fn close_over_requirements(registry: &[Description], asked: &[usize]) -> Result<BTreeSet<usize>, PlanError> {
     let mut selected: BTreeSet<usize> = BTreeSet::new();
     let mut stack: Vec<usize> = asked.to_vec();
     while let Some(i) = stack.pop() {
@@ -121,22 +89,12 @@ fn close_over_requirements(
 }
 
 /// Kahn's algorithm, ties broken by registry order, so the order is deterministic.
-fn topological_order(
-    registry: &[Description],
-    selected: &BTreeSet<usize>,
-) -> Result<Vec<usize>, PlanError> {
-    let depends_on = |i: usize, j: usize| {
-        registry[i]
-            .requires
-            .iter()
-            .any(|l| registry[j].produces.contains(l))
-    };
+fn topological_order(registry: &[Description], selected: &BTreeSet<usize>) -> Result<Vec<usize>, PlanError> {
+    let depends_on = |i: usize, j: usize| registry[i].requires.iter().any(|l| registry[j].produces.contains(l));
     let mut remaining: Vec<usize> = selected.iter().copied().collect();
     let mut order = Vec::with_capacity(remaining.len());
     while !remaining.is_empty() {
-        let ready = remaining
-            .iter()
-            .position(|&i| !remaining.iter().any(|&j| j != i && depends_on(i, j)));
+        let ready = remaining.iter().position(|&i| !remaining.iter().any(|&j| j != i && depends_on(i, j)));
         match ready {
             Some(pos) => order.push(remaining.remove(pos)),
             None => {
@@ -153,18 +111,8 @@ mod tests {
     use super::*;
     use LayerKind::*;
 
-    fn d(
-        name: &'static str,
-        requires: &'static [LayerKind],
-        produces: &'static [LayerKind],
-    ) -> Description {
-        Description {
-            name,
-            version: "0",
-            requires,
-            produces,
-            summary: "",
-        }
+    fn d(name: &'static str, requires: &'static [LayerKind], produces: &'static [LayerKind]) -> Description {
+        Description { name, version: "0", requires, produces, summary: "" }
     }
 
     fn registry() -> Vec<Description> {
@@ -190,10 +138,7 @@ mod tests {
     #[test]
     fn dependencies_are_pulled_in_and_ordered() {
         check(&["quotes"], Ok(&["entities", "quotes"]));
-        check(
-            &["stance", "numbers"],
-            Ok(&["numbers", "entities", "quotes", "stance"]),
-        );
+        check(&["stance", "numbers"], Ok(&["numbers", "entities", "quotes", "stance"]));
         check(&["numbers"], Ok(&["numbers"]));
     }
 
@@ -201,27 +146,11 @@ mod tests {
     fn bad_plans_say_why() {
         check(&["sports"], Err("unknown extractor `sports`"));
         check(&[], Err("no extractor selected"));
-        let reg = vec![
-            d("a", &[Custom("x")], &[Custom("y")]),
-            d("b", &[Custom("y")], &[Custom("x")]),
-        ];
-        assert!(matches!(
-            Plan::build(&reg, &["a"]),
-            Err(PlanError::Cycle(_))
-        ));
-        let reg = vec![
-            d("a", &[], &[Entities]),
-            d("b", &[], &[Entities]),
-            d("q", &[Entities], &[Quotes]),
-        ];
-        assert!(matches!(
-            Plan::build(&reg, &["q"]),
-            Err(PlanError::DuplicateProducer { .. })
-        ));
+        let reg = vec![d("a", &[Custom("x")], &[Custom("y")]), d("b", &[Custom("y")], &[Custom("x")])];
+        assert!(matches!(Plan::build(&reg, &["a"]), Err(PlanError::Cycle(_))));
+        let reg = vec![d("a", &[], &[Entities]), d("b", &[], &[Entities]), d("q", &[Entities], &[Quotes])];
+        assert!(matches!(Plan::build(&reg, &["q"]), Err(PlanError::DuplicateProducer { .. })));
         let reg = vec![d("q", &[Entities], &[Quotes])];
-        assert!(matches!(
-            Plan::build(&reg, &["q"]),
-            Err(PlanError::NoProducer { .. })
-        ));
+        assert!(matches!(Plan::build(&reg, &["q"]), Err(PlanError::NoProducer { .. })));
     }
 }

@@ -49,17 +49,11 @@ pub struct CharMap {
 impl CharMap {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharMap {
-                char_starts: Vec::new(),
-                len: text.len(),
-            };
+            return CharMap { char_starts: Vec::new(), len: text.len() };
         }
         let mut char_starts: Vec<u32> = text.char_indices().map(|(i, _)| i as u32).collect();
         char_starts.push(text.len() as u32);
-        CharMap {
-            char_starts,
-            len: text.len(),
-        }
+        CharMap { char_starts, len: text.len() }
     }
 
     /// Unicode-scalar offset of a byte offset that lies on a char boundary.

@@ -3,7 +3,7 @@
 //! Exit codes: 0 when every record was analysed, 1 when any record failed
 //! (each failure is an error record in the output), 2 for a usage error.
 
-use crate::input::{sources, InputStream, ReadOptions};
+use crate::input::{sources, total_file_bytes, InputStream, ReadCounter, ReadOptions};
 use crate::output::{Format, RecordWriter};
 use crate::pipeline::{Outcome, Pipeline, DEFAULT_MAX_DOC_BYTES};
 use crate::registry::Registry;
@@ -82,11 +82,7 @@ pub fn main_with(registry: Registry) -> i32 {
 
 fn list_extractors(registry: &Registry) -> i32 {
     let mut out = io::stdout().lock();
-    let _ = writeln!(
-        out,
-        "{:<10} {:<8} {:<20} {:<12} summary",
-        "name", "version", "requires", "produces"
-    );
+    let _ = writeln!(out, "{:<10} {:<8} {:<20} {:<12} summary", "name", "version", "requires", "produces");
     for d in registry.descriptions() {
         let join = |layers: &[depeche_core::LayerKind]| {
             let names: Vec<&str> = layers.iter().map(|l| l.name()).collect();
@@ -116,11 +112,7 @@ fn usage_error(message: impl std::fmt::Display) -> i32 {
 
 fn run(registry: Registry, args: RunArgs) -> i32 {
     let requested: Vec<String> = match &args.extractors {
-        Some(list) => list
-            .iter()
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect(),
+        Some(list) => list.iter().map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
         None => registry.names().iter().map(|s| s.to_string()).collect(),
     };
     let requested: Vec<&str> = requested.iter().map(String::as_str).collect();
@@ -130,10 +122,7 @@ fn run(registry: Registry, args: RunArgs) -> i32 {
     };
     pipeline.max_doc_bytes = args.max_doc_bytes;
     pipeline.keep_text = args.format == Format::Html;
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
         Ok(pool) => pool,
         Err(e) => return usage_error(format!("cannot start {threads} threads: {e}")),
@@ -145,20 +134,12 @@ fn run(registry: Registry, args: RunArgs) -> i32 {
         },
         None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock())),
     };
-    let options = ReadOptions {
-        default_lang: Lang::parse(&args.lang),
-        max_doc_bytes: args.max_doc_bytes,
-    };
-    let stream = InputStream::new(sources(&args.inputs), options);
-    let progress = Progress::new(!args.quiet && io::stderr().is_terminal());
-    match stream_records(
-        &pipeline,
-        &pool,
-        stream,
-        RecordWriter::new(out, args.format),
-        args.batch.max(1),
-        &progress,
-    ) {
+    let options = ReadOptions { default_lang: Lang::parse(&args.lang), max_doc_bytes: args.max_doc_bytes };
+    let sources = sources(&args.inputs);
+    let total_bytes = total_file_bytes(&sources);
+    let stream = InputStream::new(sources, options);
+    let progress = Progress::new(!args.quiet && io::stderr().is_terminal(), stream.counter(), total_bytes);
+    match stream_records(&pipeline, &pool, stream, RecordWriter::new(out, args.format), args.batch.max(1), &progress) {
         Ok(stats) => {
             progress.finish();
             if !args.quiet {
@@ -185,10 +166,7 @@ struct Stats {
 
 impl Stats {
     fn summary(&self) -> String {
-        let secs = self
-            .started
-            .map_or(0.0, |t| t.elapsed().as_secs_f64())
-            .max(1e-9);
+        let secs = self.started.map_or(0.0, |t| t.elapsed().as_secs_f64()).max(1e-9);
         format!(
             "depeche: {} documents, {} errors, {:.1} MB in {:.2} s ({:.2} MB/s)",
             self.documents,
@@ -209,29 +187,17 @@ fn stream_records(
     batch_size: usize,
     progress: &Progress,
 ) -> io::Result<Stats> {
-    let mut stats = Stats {
-        started: Some(Instant::now()),
-        ..Default::default()
-    };
+    let mut stats = Stats { started: Some(Instant::now()), ..Default::default() };
     writer.begin()?;
     loop {
         let batch: Vec<_> = stream.by_ref().take(batch_size).collect();
         if batch.is_empty() {
             break;
         }
-        stats.bytes += batch
-            .iter()
-            .map(|item| {
-                item.as_ref()
-                    .map_or(0, |d| d.text.as_ref().map_or(0, String::len))
-            })
-            .sum::<usize>();
-        let outcomes: Vec<Outcome> = pool.install(|| {
-            batch
-                .into_par_iter()
-                .map(|item| pipeline.process(item))
-                .collect()
-        });
+        stats.bytes +=
+            batch.iter().map(|item| item.as_ref().map_or(0, |d| d.text.as_ref().map_or(0, String::len))).sum::<usize>();
+        let outcomes: Vec<Outcome> =
+            pool.install(|| batch.into_par_iter().map(|item| pipeline.process(item)).collect());
         for outcome in &outcomes {
             stats.documents += 1;
             stats.errors += usize::from(outcome.record.is_error());
@@ -243,33 +209,44 @@ fn stream_records(
     Ok(stats)
 }
 
-/// A progress line on stderr for long runs, only when stderr is a terminal.
-struct Progress(Option<indicatif::ProgressBar>);
+/// A progress line on stderr for long runs, only when stderr is a terminal:
+/// documents, errors, MB/s and, when the input size is known, an ETA.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    read: ReadCounter,
+    total_bytes: Option<u64>,
+}
 
 impl Progress {
-    fn new(enabled: bool) -> Self {
-        Progress(enabled.then(|| {
+    fn new(enabled: bool, read: ReadCounter, total_bytes: Option<u64>) -> Self {
+        let bar = enabled.then(|| {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.enable_steady_tick(std::time::Duration::from_millis(200));
             bar
-        }))
+        });
+        Progress { bar, read, total_bytes }
     }
+
     fn update(&self, stats: &Stats) {
-        if let Some(bar) = &self.0 {
-            let secs = stats
-                .started
-                .map_or(0.0, |t| t.elapsed().as_secs_f64())
-                .max(1e-9);
-            bar.set_message(format!(
-                "{} documents, {} errors, {:.1} MB/s",
-                stats.documents,
-                stats.errors,
-                stats.bytes as f64 / 1e6 / secs
-            ));
+        let Some(bar) = &self.bar else { return };
+        let secs = stats.started.map_or(0.0, |t| t.elapsed().as_secs_f64()).max(1e-9);
+        let mut message = format!(
+            "{} documents, {} errors, {:.1} MB/s",
+            stats.documents,
+            stats.errors,
+            stats.bytes as f64 / 1e6 / secs
+        );
+        let read = self.read.get();
+        if let Some(total) = self.total_bytes.filter(|&t| t > 0 && read > 0) {
+            let done = (read as f64 / total as f64).min(1.0);
+            let eta = secs * (1.0 - done) / done;
+            message.push_str(&format!(", {:.0}% read, ETA {eta:.0} s", done * 100.0));
         }
+        bar.set_message(message);
     }
+
     fn finish(&self) {
-        if let Some(bar) = &self.0 {
+        if let Some(bar) = &self.bar {
             bar.finish_and_clear();
         }
     }

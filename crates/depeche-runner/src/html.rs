@@ -57,29 +57,14 @@ pub fn document(record: &Record, text: &str) -> String {
     let doc = match record {
         Record::Ok(doc) => doc,
         Record::Error { id, error } => {
-            return format!(
-                "<h2>{}</h2><p class=\"err\">error: {}</p>\n",
-                escape(id),
-                escape(error)
-            );
+            return format!("<h2>{}</h2><p class=\"err\">error: {}</p>\n", escape(id), escape(error));
         }
     };
     let map = CharMap::new(text);
     let marks = marks(doc, &map);
-    let mut html = format!(
-        "<h2>{}</h2>\n<p class=\"meta\">lang {}",
-        escape(&doc.id),
-        doc.lang
-    );
+    let mut html = format!("<h2>{}</h2>\n<p class=\"meta\">lang {}", escape(&doc.id), doc.lang);
     if let Some(tone) = &doc.tone {
-        let _ = write!(
-            html,
-            " · tone {}",
-            serde_json::to_value(tone.label)
-                .unwrap_or_default()
-                .as_str()
-                .unwrap_or("")
-        );
+        let _ = write!(html, " · tone {}", serde_json::to_value(tone.label).unwrap_or_default().as_str().unwrap_or(""));
     }
     html.push_str("</p>\n<p>");
     html.push_str(&highlight(text, &marks));
@@ -92,11 +77,8 @@ fn marks(doc: &DocumentOut, map: &CharMap) -> Vec<Mark> {
     let b = |c: usize| map.to_byte(c).unwrap_or(0);
     let mut marks = Vec::new();
     for q in doc.quotes.iter().flatten() {
-        let who = q
-            .speaker_name
-            .clone()
-            .or_else(|| q.speaker.as_ref().map(|s| s.text.clone()))
-            .unwrap_or_else(|| "?".into());
+        let who =
+            q.speaker_name.clone().or_else(|| q.speaker.as_ref().map(|s| s.text.clone())).unwrap_or_else(|| "?".into());
         marks.push(Mark {
             start: b(q.start),
             end: b(q.end),
@@ -124,11 +106,7 @@ fn marks(doc: &DocumentOut, map: &CharMap) -> Vec<Mark> {
         });
     }
     for n in doc.numbers.iter().flatten() {
-        let unit = n
-            .unit
-            .as_deref()
-            .map(|u| format!(" {u}"))
-            .unwrap_or_default();
+        let unit = n.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
         marks.push(Mark {
             start: b(n.start),
             end: b(n.end),
@@ -168,13 +146,8 @@ fn highlight(text: &str, marks: &[Mark]) -> String {
     let mut html = String::with_capacity(text.len() * 2);
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
-        let covering: Vec<&Mark> = marks
-            .iter()
-            .filter(|m| m.start <= s && e <= m.end && m.start < m.end)
-            .collect();
-        let piece = escape(&text[s..e])
-            .replace("\n\n", "</p><p>")
-            .replace('\n', "<br>");
+        let covering: Vec<&Mark> = marks.iter().filter(|m| m.start <= s && e <= m.end && m.start < m.end).collect();
+        let piece = escape(&text[s..e]).replace("\n\n", "</p><p>").replace('\n', "<br>");
         if covering.is_empty() {
             html.push_str(&piece);
         } else {
@@ -198,17 +171,14 @@ fn stance_table(doc: &DocumentOut) -> String {
     let Some(stance) = doc.stance.as_ref().filter(|s| !s.is_empty()) else {
         return String::new();
     };
-    let mut html = String::from("<table><tr><th>holder</th><th>target</th><th>polarity</th><th>score</th><th>cues</th></tr>\n");
+    let mut html =
+        String::from("<table><tr><th>holder</th><th>target</th><th>polarity</th><th>score</th><th>cues</th></tr>\n");
     for s in stance {
         let holder = match &s.holder {
             HolderOut::Author(a) => a.to_string(),
             HolderOut::Mention(m) => m.name.clone().unwrap_or_else(|| m.text.clone()),
         };
-        let target = s
-            .target
-            .name
-            .clone()
-            .unwrap_or_else(|| s.target.text.clone());
+        let target = s.target.name.clone().unwrap_or_else(|| s.target.text.clone());
         let polarity = serde_json::to_value(s.polarity).unwrap_or_default();
         let cues: Vec<&str> = s.cues.iter().map(|c| c.text.as_str()).collect();
         let _ = writeln!(

@@ -7,6 +7,8 @@ use depeche_core::Lang;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 
 /// One document to analyse.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -23,11 +25,7 @@ pub struct InputDoc {
 
 impl InputDoc {
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
-        InputDoc {
-            id: id.into(),
-            text: Some(text.into()),
-            ..Default::default()
-        }
+        InputDoc { id: id.into(), text: Some(text.into()), ..Default::default() }
     }
 }
 
@@ -92,17 +90,12 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) {
 
 fn is_document_file(path: &Path) -> bool {
     let name = path.to_string_lossy();
-    [".txt", ".jsonl", ".jsonl.gz", ".ndjson"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    [".txt", ".jsonl", ".jsonl.gz", ".ndjson"].iter().any(|ext| name.ends_with(ext))
 }
 
 fn is_jsonl(path: &Path) -> bool {
     let name = path.to_string_lossy();
-    name.ends_with(".jsonl")
-        || name.ends_with(".jsonl.gz")
-        || name.ends_with(".ndjson")
-        || name.ends_with(".gz")
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz") || name.ends_with(".ndjson") || name.ends_with(".gz")
 }
 
 /// Options that apply to every record read.
@@ -114,20 +107,60 @@ pub struct ReadOptions {
     pub max_doc_bytes: usize,
 }
 
+/// Bytes read so far from input files (before decompression), for progress and ETA.
+#[derive(Debug, Clone, Default)]
+pub struct ReadCounter(Arc<AtomicU64>);
+
+impl ReadCounter {
+    pub fn get(&self) -> u64 {
+        self.0.load(Ordering::Relaxed)
+    }
+    fn add(&self, n: usize) {
+        self.0.fetch_add(n as u64, Ordering::Relaxed);
+    }
+}
+
+/// A reader that counts the bytes it reads.
+struct Counted<R> {
+    inner: R,
+    counter: ReadCounter,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.counter.add(n);
+        Ok(n)
+    }
+}
+
+/// Total size of the file sources, when every source is a file.
+pub fn total_file_bytes(sources: &[Source]) -> Option<u64> {
+    sources
+        .iter()
+        .map(|s| match s {
+            Source::File(path) => std::fs::metadata(path).ok().map(|m| m.len()),
+            _ => None,
+        })
+        .sum()
+}
+
 /// Reads all sources in order, one record at a time.
 pub struct InputStream {
     sources: std::vec::IntoIter<Source>,
     current: Option<Box<dyn Iterator<Item = InputItem> + Send>>,
     options: ReadOptions,
+    counter: ReadCounter,
 }
 
 impl InputStream {
     pub fn new(sources: Vec<Source>, options: ReadOptions) -> Self {
-        InputStream {
-            sources: sources.into_iter(),
-            current: None,
-            options,
-        }
+        InputStream { sources: sources.into_iter(), current: None, options, counter: ReadCounter::default() }
+    }
+
+    /// A handle on the number of input-file bytes read so far.
+    pub fn counter(&self) -> ReadCounter {
+        self.counter.clone()
     }
 
     fn open(&self, source: Source) -> Box<dyn Iterator<Item = InputItem> + Send> {
@@ -137,13 +170,13 @@ impl InputStream {
                 lang: options.default_lang,
                 ..InputDoc::from_text(crate::DEMO_ID, crate::DEMO_ARTICLE)
             }))),
-            Source::Stdin => Box::new(JsonLines::new(
-                "<stdin>".into(),
-                Box::new(BufReader::new(io::stdin())),
-                options,
-            )),
-            Source::File(path) if is_jsonl(&path) => open_jsonl(&path, options),
-            Source::File(path) => Box::new(std::iter::once(read_text_file(&path, options))),
+            Source::Stdin => Box::new(JsonLines::new("<stdin>".into(), Box::new(BufReader::new(io::stdin())), options)),
+            Source::File(path) if is_jsonl(&path) => open_jsonl(&path, options, self.counter.clone()),
+            Source::File(path) => {
+                let item = read_text_file(&path, options);
+                self.counter.add(std::fs::metadata(&path).map_or(0, |m| m.len() as usize));
+                Box::new(std::iter::once(item))
+            }
         }
     }
 }
@@ -163,36 +196,26 @@ impl Iterator for InputStream {
     }
 }
 
-fn open_jsonl(path: &Path, options: ReadOptions) -> Box<dyn Iterator<Item = InputItem> + Send> {
+fn open_jsonl(path: &Path, options: ReadOptions, counter: ReadCounter) -> Box<dyn Iterator<Item = InputItem> + Send> {
     let name = path.display().to_string();
     match File::open(path) {
         Ok(file) => {
+            let file = Counted { inner: file, counter };
             let reader: Box<dyn BufRead + Send> = if path.to_string_lossy().ends_with(".gz") {
-                Box::new(BufReader::with_capacity(
-                    1 << 16,
-                    flate2::read::MultiGzDecoder::new(file),
-                ))
+                Box::new(BufReader::with_capacity(1 << 16, flate2::read::MultiGzDecoder::new(file)))
             } else {
                 Box::new(BufReader::with_capacity(1 << 16, file))
             };
             Box::new(JsonLines::new(name, reader, options))
         }
-        Err(e) => Box::new(std::iter::once(Err(InputError {
-            id: name,
-            message: format!("cannot open file: {e}"),
-        }))),
+        Err(e) => Box::new(std::iter::once(Err(InputError { id: name, message: format!("cannot open file: {e}") }))),
     }
 }
 
 /// A `.txt` file is one document whose id is its path.
 fn read_text_file(path: &Path, options: ReadOptions) -> InputItem {
     let id = path.display().to_string();
-    let fail = |message: String| {
-        Err(InputError {
-            id: id.clone(),
-            message,
-        })
-    };
+    let fail = |message: String| Err(InputError { id: id.clone(), message });
     let file = match File::open(path) {
         Ok(f) => f,
         Err(e) => return fail(format!("cannot open file: {e}")),
@@ -203,20 +226,11 @@ fn read_text_file(path: &Path, options: ReadOptions) -> InputItem {
         return fail(format!("cannot read file: {e}"));
     }
     if bytes.len() as u64 >= limit {
-        return fail(format!(
-            "document is over the limit of {} bytes (--max-doc-bytes)",
-            options.max_doc_bytes
-        ));
+        return fail(format!("document is over the limit of {} bytes (--max-doc-bytes)", options.max_doc_bytes));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(InputDoc {
-            lang: options.default_lang,
-            ..InputDoc::from_text(id, text)
-        }),
-        Err(e) => fail(format!(
-            "invalid UTF-8 at byte {}",
-            e.utf8_error().valid_up_to()
-        )),
+        Ok(text) => Ok(InputDoc { lang: options.default_lang, ..InputDoc::from_text(id, text) }),
+        Err(e) => fail(format!("invalid UTF-8 at byte {}", e.utf8_error().valid_up_to())),
     }
 }
 
@@ -232,14 +246,7 @@ pub struct JsonLines {
 
 impl JsonLines {
     pub fn new(name: String, reader: Box<dyn BufRead + Send>, options: ReadOptions) -> Self {
-        JsonLines {
-            name,
-            reader,
-            line_no: 0,
-            buf: Vec::new(),
-            options,
-            done: false,
-        }
+        JsonLines { name, reader, line_no: 0, buf: Vec::new(), options, done: false }
     }
 
     fn line_id(&self) -> String {
@@ -252,8 +259,7 @@ impl Iterator for JsonLines {
     fn next(&mut self) -> Option<InputItem> {
         while !self.done {
             self.buf.clear();
-            let read =
-                read_line_bounded(&mut self.reader, &mut self.buf, self.options.max_doc_bytes);
+            let read = read_line_bounded(&mut self.reader, &mut self.buf, self.options.max_doc_bytes);
             self.line_no += 1;
             let line = match read {
                 Ok(LineRead::Eof) => {
@@ -262,31 +268,21 @@ impl Iterator for JsonLines {
                 }
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(InputError {
-                        id: self.line_id(),
-                        message: format!("read error: {e}"),
-                    }));
+                    return Some(Err(InputError { id: self.line_id(), message: format!("read error: {e}") }));
                 }
                 Ok(LineRead::TooLong(len)) => {
                     let message = format!(
                         "record is {len} bytes, over the limit of {} bytes (--max-doc-bytes)",
                         self.options.max_doc_bytes
                     );
-                    return Some(Err(InputError {
-                        id: self.line_id(),
-                        message,
-                    }));
+                    return Some(Err(InputError { id: self.line_id(), message }));
                 }
                 Ok(LineRead::Line) => &self.buf,
             };
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_record(
-                line,
-                &self.line_id(),
-                self.options.default_lang,
-            ));
+            return Some(parse_record(line, &self.line_id(), self.options.default_lang));
         }
         None
     }
@@ -300,11 +296,7 @@ enum LineRead {
 }
 
 /// Reads one line into `buf` (without the newline), storing at most `max` bytes.
-fn read_line_bounded(
-    reader: &mut dyn BufRead,
-    buf: &mut Vec<u8>,
-    max: usize,
-) -> io::Result<LineRead> {
+fn read_line_bounded(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<LineRead> {
     let mut total = 0usize;
     let mut saw_any = false;
     loop {
@@ -350,20 +342,10 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
 
 /// Parses one JSON Lines record: `{"id", "text", "lang"?, "tokens"?, "targets"?}`.
 pub fn parse_record(line: &[u8], line_id: &str, default_lang: Option<Lang>) -> InputItem {
-    let fail = |id: &str, message: String| {
-        Err(InputError {
-            id: id.to_string(),
-            message,
-        })
-    };
+    let fail = |id: &str, message: String| Err(InputError { id: id.to_string(), message });
     let text = match std::str::from_utf8(line) {
         Ok(t) => t,
-        Err(e) => {
-            return fail(
-                line_id,
-                format!("invalid UTF-8 at byte {}", e.valid_up_to()),
-            )
-        }
+        Err(e) => return fail(line_id, format!("invalid UTF-8 at byte {}", e.valid_up_to())),
     };
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -381,12 +363,7 @@ pub fn parse_record(line: &[u8], line_id: &str, default_lang: Option<Lang>) -> I
         None | Some("auto") | Some("") => default_lang,
         Some(code) => match Lang::parse(code) {
             Some(lang) => Some(lang),
-            None => {
-                return fail(
-                    &id,
-                    format!("unknown `lang` {code:?} (fr, en, other or auto)"),
-                )
-            }
+            None => return fail(&id, format!("unknown `lang` {code:?} (fr, en, other or auto)")),
         },
     };
     let text = match obj.get("text") {
@@ -396,11 +373,7 @@ pub fn parse_record(line: &[u8], line_id: &str, default_lang: Option<Lang>) -> I
     };
     let tokens = match obj.get("tokens") {
         None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::Array(items)) => match items
-            .iter()
-            .map(|t| t.as_str().map(str::to_string))
-            .collect()
-        {
+        Some(serde_json::Value::Array(items)) => match items.iter().map(|t| t.as_str().map(str::to_string)).collect() {
             Some(tokens) => Some(tokens),
             None => return fail(&id, "`tokens` must be an array of strings".to_string()),
         },
@@ -413,22 +386,14 @@ pub fn parse_record(line: &[u8], line_id: &str, default_lang: Option<Lang>) -> I
         Ok(t) => t,
         Err(message) => return fail(&id, message),
     };
-    Ok(InputDoc {
-        id,
-        text,
-        tokens,
-        lang,
-        targets,
-    })
+    Ok(InputDoc { id, text, tokens, lang, targets })
 }
 
 fn parse_targets(value: Option<&serde_json::Value>) -> Result<Vec<(usize, usize)>, String> {
     let Some(value) = value.filter(|v| !v.is_null()) else {
         return Ok(Vec::new());
     };
-    let items = value
-        .as_array()
-        .ok_or("`targets` must be an array of {\"start\", \"end\"}")?;
+    let items = value.as_array().ok_or("`targets` must be an array of {\"start\", \"end\"}")?;
     items
         .iter()
         .map(|t| {
@@ -452,32 +417,19 @@ mod tests {
             Ok(doc) => assert_eq!(got, Ok(doc)),
             Err(msg) => {
                 let err = got.expect_err(line);
-                assert!(
-                    err.message.contains(msg),
-                    "{:?} should contain {msg:?}",
-                    err.message
-                );
+                assert!(err.message.contains(msg), "{:?} should contain {msg:?}", err.message);
             }
         }
     }
 
     #[test]
     fn records_parse_or_say_why() {
-        check(
-            r#"{"id": "a", "text": "Bonjour"}"#,
-            Ok(InputDoc::from_text("a", "Bonjour")),
-        );
+        check(r#"{"id": "a", "text": "Bonjour"}"#, Ok(InputDoc::from_text("a", "Bonjour")));
         check(
             r#"{"text": "Hi", "lang": "en"}"#,
-            Ok(InputDoc {
-                lang: Some(Lang::En),
-                ..InputDoc::from_text("f.jsonl:3", "Hi")
-            }),
+            Ok(InputDoc { lang: Some(Lang::En), ..InputDoc::from_text("f.jsonl:3", "Hi") }),
         );
-        check(
-            r#"{"id": 7, "text": "x"}"#,
-            Ok(InputDoc::from_text("7", "x")),
-        );
+        check(r#"{"id": 7, "text": "x"}"#, Ok(InputDoc::from_text("7", "x")));
         check(
             r#"{"id": "t", "tokens": ["New", "York"], "targets": [{"start": 0, "end": 3}]}"#,
             Ok(InputDoc {
@@ -490,34 +442,17 @@ mod tests {
         check(r#"{"id": "a", "text": "#, Err("malformed JSON"));
         check(r#"{"id": "a"}"#, Err("no `text`"));
         check(r#"[1, 2]"#, Err("not a JSON object"));
-        check(
-            r#"{"id": "a", "text": "x", "lang": "de"}"#,
-            Err("unknown `lang`"),
-        );
-        check(
-            r#"{"id": "a", "text": "x", "targets": [{"start": 1}]}"#,
-            Err("integer `start` and `end`"),
-        );
+        check(r#"{"id": "a", "text": "x", "lang": "de"}"#, Err("unknown `lang`"));
+        check(r#"{"id": "a", "text": "x", "targets": [{"start": 1}]}"#, Err("integer `start` and `end`"));
     }
 
     #[test]
     fn long_lines_are_skipped_not_stored() {
-        let data = format!(
-            "{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n",
-            "a".repeat(1000)
-        );
-        let options = ReadOptions {
-            default_lang: None,
-            max_doc_bytes: 100,
-        };
-        let items: Vec<InputItem> =
-            JsonLines::new("x".into(), Box::new(io::Cursor::new(data)), options).collect();
+        let data = format!("{{\"text\": \"{}\"}}\n{{\"text\": \"ok\"}}\n", "a".repeat(1000));
+        let options = ReadOptions { default_lang: None, max_doc_bytes: 100 };
+        let items: Vec<InputItem> = JsonLines::new("x".into(), Box::new(io::Cursor::new(data)), options).collect();
         assert_eq!(items.len(), 2);
-        assert!(items[0]
-            .as_ref()
-            .unwrap_err()
-            .message
-            .contains("over the limit"));
+        assert!(items[0].as_ref().unwrap_err().message.contains("over the limit"));
         assert_eq!(items[1].as_ref().unwrap().text.as_deref(), Some("ok"));
         assert_eq!(items[1].as_ref().unwrap().id, "x:2");
     }

@@ -8,7 +8,5 @@ fn main() {
             eprintln!("depeche: {info}");
         }
     }));
-    std::process::exit(depeche_runner::cli::main_with(
-        depeche_runner::Registry::builtin(),
-    ));
+    std::process::exit(depeche_runner::cli::main_with(depeche_runner::Registry::builtin()));
 }

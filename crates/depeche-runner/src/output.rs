@@ -23,20 +23,14 @@ pub struct RecordWriter<W: Write> {
 
 impl<W: Write> RecordWriter<W> {
     pub fn new(out: W, format: Format) -> Self {
-        RecordWriter {
-            out,
-            format,
-            written: 0,
-        }
+        RecordWriter { out, format, written: 0 }
     }
 
     pub fn begin(&mut self) -> io::Result<()> {
         match self.format {
             Format::Jsonl => Ok(()),
             Format::Json => self.out.write_all(b"["),
-            Format::Tsv => self
-                .out
-                .write_all(b"id\tlayer\tstart\tend\ttext\tlabel\tdetail\n"),
+            Format::Tsv => self.out.write_all(b"id\tlayer\tstart\tend\ttext\tlabel\tdetail\n"),
             Format::Html => self.out.write_all(html::HEADER.as_bytes()),
         }
     }
@@ -49,14 +43,11 @@ impl<W: Write> RecordWriter<W> {
                 self.out.write_all(b"\n")?;
             }
             Format::Json => {
-                self.out
-                    .write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
+                self.out.write_all(if self.written == 0 { b"\n" } else { b",\n" })?;
                 serde_json::to_writer_pretty(&mut self.out, record)?;
             }
             Format::Tsv => write_tsv(&mut self.out, record)?,
-            Format::Html => self
-                .out
-                .write_all(html::document(record, text.unwrap_or("")).as_bytes())?,
+            Format::Html => self.out.write_all(html::document(record, text.unwrap_or("")).as_bytes())?,
         }
         self.written += 1;
         Ok(())
@@ -81,48 +72,20 @@ fn write_tsv(out: &mut impl Write, record: &Record) -> io::Result<()> {
     let doc: &DocumentOut = match record {
         Record::Ok(doc) => doc,
         Record::Error { id, error } => {
-            return writeln!(
-                out,
-                "{}\terror\t\t\t\t\t{}",
-                tsv_field(id),
-                tsv_field(error)
-            );
+            return writeln!(out, "{}\terror\t\t\t\t\t{}", tsv_field(id), tsv_field(error));
         }
     };
     let id = tsv_field(&doc.id);
     let mut row = |layer: &str, start: usize, end: usize, text: &str, label: &str, detail: &str| {
-        writeln!(
-            out,
-            "{id}\t{layer}\t{start}\t{end}\t{}\t{label}\t{}",
-            tsv_field(text),
-            tsv_field(detail)
-        )
+        writeln!(out, "{id}\t{layer}\t{start}\t{end}\t{}\t{label}\t{}", tsv_field(text), tsv_field(detail))
     };
     for e in doc.entities.iter().flatten() {
-        row(
-            "entities",
-            e.start,
-            e.end,
-            &e.text,
-            e.label.as_str(),
-            &format!("{} #{}", e.canonical, e.entity_id),
-        )?;
+        row("entities", e.start, e.end, &e.text, e.label.as_str(), &format!("{} #{}", e.canonical, e.entity_id))?;
     }
     for q in doc.quotes.iter().flatten() {
         let kind = serde_json::to_value(q.kind).unwrap_or_default();
-        let speaker = q
-            .speaker_name
-            .clone()
-            .or_else(|| q.speaker.as_ref().map(|s| s.text.clone()))
-            .unwrap_or_default();
-        row(
-            "quotes",
-            q.start,
-            q.end,
-            &q.text,
-            kind.as_str().unwrap_or(""),
-            &speaker,
-        )?;
+        let speaker = q.speaker_name.clone().or_else(|| q.speaker.as_ref().map(|s| s.text.clone())).unwrap_or_default();
+        row("quotes", q.start, q.end, &q.text, kind.as_str().unwrap_or(""), &speaker)?;
     }
     for n in doc.numbers.iter().flatten() {
         let detail = match &n.unit {
@@ -134,16 +97,10 @@ fn write_tsv(out: &mut impl Write, record: &Record) -> io::Result<()> {
     for s in doc.stance.iter().flatten() {
         let holder = match &s.holder {
             depeche_core::output::HolderOut::Author(a) => a.to_string(),
-            depeche_core::output::HolderOut::Mention(m) => {
-                m.name.clone().unwrap_or_else(|| m.text.clone())
-            }
+            depeche_core::output::HolderOut::Mention(m) => m.name.clone().unwrap_or_else(|| m.text.clone()),
         };
         let polarity = serde_json::to_value(s.polarity).unwrap_or_default();
-        let target = s
-            .target
-            .name
-            .clone()
-            .unwrap_or_else(|| s.target.text.clone());
+        let target = s.target.name.clone().unwrap_or_else(|| s.target.text.clone());
         row(
             "stance",
             s.target.start,

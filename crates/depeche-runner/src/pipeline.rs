@@ -21,10 +21,7 @@ impl Record {
         matches!(self, Record::Error { .. })
     }
     pub fn error(id: impl Into<String>, error: impl Into<String>) -> Record {
-        Record::Error {
-            id: id.into(),
-            error: error.into(),
-        }
+        Record::Error { id: id.into(), error: error.into() }
     }
 }
 
@@ -55,60 +52,32 @@ impl Pipeline {
     pub fn new(registry: Registry, requested: &[&str]) -> Result<Pipeline, PlanError> {
         let descriptions = registry.descriptions();
         let plan = Plan::build(&descriptions, requested)?;
-        let wanted = plan
-            .requested
-            .iter()
-            .flat_map(|&i| descriptions[i].produces.iter().copied())
-            .collect();
-        Ok(Pipeline {
-            registry,
-            plan,
-            wanted,
-            max_doc_bytes: DEFAULT_MAX_DOC_BYTES,
-            keep_text: false,
-        })
+        let wanted = plan.requested.iter().flat_map(|&i| descriptions[i].produces.iter().copied()).collect();
+        Ok(Pipeline { registry, plan, wanted, max_doc_bytes: DEFAULT_MAX_DOC_BYTES, keep_text: false })
     }
 
     /// Names of the extractors in run order.
     pub fn order(&self) -> Vec<&'static str> {
-        self.plan
-            .order
-            .iter()
-            .map(|&i| self.registry.get(i).describe().name)
-            .collect()
+        self.plan.order.iter().map(|&i| self.registry.get(i).describe().name).collect()
     }
 
     /// Analyses one input item (a document or an input error).
     pub fn process(&self, item: Result<InputDoc, InputError>) -> Outcome {
         let input = match item {
             Ok(input) => input,
-            Err(e) => {
-                return Outcome {
-                    record: Record::error(e.id, e.message),
-                    text: None,
-                }
-            }
+            Err(e) => return Outcome { record: Record::error(e.id, e.message), text: None },
         };
         let id = input.id.clone();
         match self.analyse(input) {
-            Ok((out, doc)) => Outcome {
-                record: Record::Ok(Box::new(out)),
-                text: self.keep_text.then_some(doc.text),
-            },
-            Err(message) => Outcome {
-                record: Record::error(id, message),
-                text: None,
-            },
+            Ok((out, doc)) => Outcome { record: Record::Ok(Box::new(out)), text: self.keep_text.then_some(doc.text) },
+            Err(message) => Outcome { record: Record::error(id, message), text: None },
         }
     }
 
     /// Builds the document, runs the plan and renders the requested layers.
     pub fn analyse(&self, input: InputDoc) -> Result<(DocumentOut, Document), String> {
         let size = input.text.as_ref().map_or(0, |t| t.len())
-            + input
-                .tokens
-                .as_ref()
-                .map_or(0, |t| t.iter().map(|w| w.len() + 1).sum());
+            + input.tokens.as_ref().map_or(0, |t| t.iter().map(|w| w.len() + 1).sum());
         if size > self.max_doc_bytes {
             return Err(format!(
                 "document is {size} bytes, over the limit of {} bytes (--max-doc-bytes)",
@@ -127,12 +96,7 @@ impl Pipeline {
             match result {
                 Ok(Ok(())) => {}
                 Ok(Err(e)) => return Err(e.to_string()),
-                Err(panic) => {
-                    return Err(format!(
-                        "extractor `{name}` panicked: {}",
-                        panic_message(&panic)
-                    ))
-                }
+                Err(panic) => return Err(format!("extractor `{name}` panicked: {}", panic_message(&panic))),
             }
         }
         check_spans(&doc, &layers)?;
@@ -157,22 +121,13 @@ fn build_document(input: InputDoc) -> Result<Document, String> {
 fn check_spans(doc: &Document, layers: &Layers) -> Result<(), String> {
     let text = &doc.text;
     let ok = |s: depeche_core::Span| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
+        s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
     };
     let mut spans: Vec<depeche_core::Span> = Vec::new();
     spans.extend(layers.entities().iter().map(|e| e.span));
     for q in layers.quotes() {
         spans.push(q.span);
-        spans.extend(
-            q.speaker
-                .iter()
-                .chain(q.cue.iter())
-                .chain(q.reported_by.iter())
-                .copied(),
-        );
+        spans.extend(q.speaker.iter().chain(q.cue.iter()).chain(q.reported_by.iter()).copied());
     }
     spans.extend(layers.numbers().iter().map(|n| n.span));
     for s in layers.stance.as_deref().unwrap_or(&[]) {
@@ -187,10 +142,9 @@ fn check_spans(doc: &Document, layers: &Layers) -> Result<(), String> {
     }
     spans.extend(layers.custom.values().flatten().map(|c| c.span));
     match spans.into_iter().find(|&s| !ok(s)) {
-        Some(bad) => Err(format!(
-            "internal error: span {}..{} is not on char boundaries of the text",
-            bad.start, bad.end
-        )),
+        Some(bad) => {
+            Err(format!("internal error: span {}..{} is not on char boundaries of the text", bad.start, bad.end))
+        }
         None => Ok(()),
     }
 }

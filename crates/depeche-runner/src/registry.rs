@@ -11,9 +11,7 @@ pub struct Registry {
 impl Registry {
     /// An empty registry.
     pub fn empty() -> Self {
-        Registry {
-            extractors: Vec::new(),
-        }
+        Registry { extractors: Vec::new() }
     }
 
     /// The four built-in extractors: entities, quotes, numbers, stance.

@@ -17,22 +17,13 @@ fn check(stdin: &[u8], expected: &[&str], exit_code: i32) {
             None => r["id"].as_str().unwrap().to_string(),
         })
         .collect();
-    assert_eq!(
-        got,
-        expected,
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(got, expected, "stderr: {}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(out.status.code(), Some(exit_code));
 }
 
 #[test]
 fn good_records_pass_and_exit_zero() {
-    check(
-        b"{\"id\":\"a\",\"text\":\"Un.\"}\n\n{\"id\":\"b\",\"text\":\"Deux.\"}\n",
-        &["a", "b"],
-        0,
-    );
+    check(b"{\"id\":\"a\",\"text\":\"Un.\"}\n\n{\"id\":\"b\",\"text\":\"Deux.\"}\n", &["a", "b"], 0);
 }
 
 #[test]
@@ -43,21 +34,11 @@ fn each_bad_line_is_an_error_record_and_the_run_goes_on() {
     input.extend_from_slice(b"{\"id\": \"broken\", \n"); // malformed JSON
     input.extend_from_slice(b"{\"id\":\"notext\"}\n");
     input.extend_from_slice(b"{\"id\":\"empty\",\"text\":\"  \"}\n");
-    input.extend_from_slice(
-        b"{\"id\":\"badtarget\",\"text\":\"abc\",\"targets\":[{\"start\":2,\"end\":9}]}\n",
-    );
+    input.extend_from_slice(b"{\"id\":\"badtarget\",\"text\":\"abc\",\"targets\":[{\"start\":2,\"end\":9}]}\n");
     input.extend_from_slice(b"{\"id\":\"ok2\",\"text\":\"Fin.\"}\n");
     check(
         &input,
-        &[
-            "ok1",
-            "error:<stdin>:2",
-            "error:<stdin>:3",
-            "error:notext",
-            "error:empty",
-            "error:badtarget",
-            "ok2",
-        ],
+        &["ok1", "error:<stdin>:2", "error:<stdin>:3", "error:notext", "error:empty", "error:badtarget", "ok2"],
         1,
     );
 }
@@ -67,37 +48,15 @@ fn files_directories_and_unreadable_paths() {
     let dir = scratch("files");
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("b.txt"), "Deuxième article.").unwrap();
-    std::fs::write(
-        dir.join("sub/a.jsonl"),
-        "{\"id\":\"j1\",\"text\":\"Un.\"}\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("sub/a.jsonl"), "{\"id\":\"j1\",\"text\":\"Un.\"}\n").unwrap();
     std::fs::write(dir.join("bad.txt"), b"caf\xe9").unwrap();
     std::fs::write(dir.join("ignored.csv"), "x").unwrap();
     let missing = dir.join("missing.jsonl");
-    let out = depeche(
-        &[
-            "run",
-            dir.to_str().unwrap(),
-            missing.to_str().unwrap(),
-            "--extractors",
-            "numbers",
-            "-q",
-        ],
-        b"",
-    );
+    let out = depeche(&["run", dir.to_str().unwrap(), missing.to_str().unwrap(), "--extractors", "numbers", "-q"], b"");
     let recs = records(&out);
     let ids: Vec<&str> = recs.iter().map(|r| r["id"].as_str().unwrap()).collect();
     let d = dir.display();
-    assert_eq!(
-        ids,
-        [
-            format!("{d}/b.txt"),
-            format!("{d}/bad.txt"),
-            "j1".to_string(),
-            missing.display().to_string()
-        ]
-    );
+    assert_eq!(ids, [format!("{d}/b.txt"), format!("{d}/bad.txt"), "j1".to_string(), missing.display().to_string()]);
     assert!(recs[1]["error"].as_str().unwrap().contains("invalid UTF-8"));
     assert!(recs[3]["error"].as_str().unwrap().contains("cannot open"));
     assert_eq!(out.status.code(), Some(1));
@@ -112,26 +71,10 @@ fn a_fifty_megabyte_document_is_refused_without_being_loaded() {
         "a ".repeat(25_000_000)
     );
     std::fs::write(&path, big).unwrap();
-    let out = depeche(
-        &[
-            "run",
-            path.to_str().unwrap(),
-            "--extractors",
-            "numbers",
-            "-q",
-        ],
-        b"",
-    );
+    let out = depeche(&["run", path.to_str().unwrap(), "--extractors", "numbers", "-q"], b"");
     let recs = records(&out);
     assert_eq!(recs.len(), 2);
-    assert!(
-        recs[0]["error"]
-            .as_str()
-            .unwrap()
-            .contains("over the limit"),
-        "{}",
-        recs[0]
-    );
+    assert!(recs[0]["error"].as_str().unwrap().contains("over the limit"), "{}", recs[0]);
     assert_eq!(recs[1]["id"], "after");
     assert_eq!(out.status.code(), Some(1));
 }
@@ -146,36 +89,16 @@ fn gzip_input_is_streamed() {
         writeln!(gz, "{{\"id\":\"d{i}\",\"text\":\"Article numéro {i}.\"}}").unwrap();
     }
     std::fs::write(&path, gz.finish().unwrap()).unwrap();
-    let out = depeche(
-        &[
-            "run",
-            path.to_str().unwrap(),
-            "--extractors",
-            "numbers",
-            "-q",
-            "--batch",
-            "7",
-        ],
-        b"",
-    );
-    let ids: Vec<String> = records(&out)
-        .iter()
-        .map(|r| r["id"].as_str().unwrap().to_string())
-        .collect();
+    let out = depeche(&["run", path.to_str().unwrap(), "--extractors", "numbers", "-q", "--batch", "7"], b"");
+    let ids: Vec<String> = records(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, (0..50).map(|i| format!("d{i}")).collect::<Vec<_>>());
     assert_eq!(out.status.code(), Some(0));
 }
 
 #[test]
 fn usage_errors_exit_two() {
-    assert_eq!(
-        depeche(&["run", "--extractors", "nope"], b"").status.code(),
-        Some(2)
-    );
-    assert_eq!(
-        depeche(&["run", "--format", "xml"], b"").status.code(),
-        Some(2)
-    );
+    assert_eq!(depeche(&["run", "--extractors", "nope"], b"").status.code(), Some(2));
+    assert_eq!(depeche(&["run", "--format", "xml"], b"").status.code(), Some(2));
     assert_eq!(depeche(&["frobnicate"], b"").status.code(), Some(2));
 }
 
@@ -202,28 +125,17 @@ impl Extractor for Fragile {
 
 #[test]
 fn a_panicking_extractor_fails_only_that_document() {
-    let pipeline = Pipeline::new(
-        Registry::builtin().with(Box::new(Fragile)),
-        &["numbers", "fragile"],
-    )
-    .unwrap();
+    let pipeline = Pipeline::new(Registry::builtin().with(Box::new(Fragile)), &["numbers", "fragile"]).unwrap();
     let outcomes: Vec<Record> = ["calme", "boom !", "encore calme"]
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            pipeline
-                .process(Ok(InputDoc::from_text(format!("d{i}"), *t)))
-                .record
-        })
+        .map(|(i, t)| pipeline.process(Ok(InputDoc::from_text(format!("d{i}"), *t))).record)
         .collect();
     assert!(!outcomes[0].is_error() && !outcomes[2].is_error());
     match &outcomes[1] {
         Record::Error { id, error } => {
             assert_eq!(id, "d1");
-            assert!(
-                error.contains("extractor `fragile` panicked: boom at d1"),
-                "{error}"
-            );
+            assert!(error.contains("extractor `fragile` panicked: boom at d1"), "{error}");
         }
         other => panic!("expected an error record, got {other:?}"),
     }

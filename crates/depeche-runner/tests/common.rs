@@ -50,20 +50,11 @@ pub fn assert_spans_slice_back(value: &serde_json::Value, chars: &[char], path: 
     let mut checked = 0;
     match value {
         serde_json::Value::Object(obj) => {
-            if let (Some(s), Some(e), Some(t)) = (obj.get("start"), obj.get("end"), obj.get("text"))
-            {
+            if let (Some(s), Some(e), Some(t)) = (obj.get("start"), obj.get("end"), obj.get("text")) {
                 let (s, e) = (s.as_u64().unwrap() as usize, e.as_u64().unwrap() as usize);
-                assert!(
-                    s <= e && e <= chars.len(),
-                    "{path}: span {s}..{e} outside text of {} chars",
-                    chars.len()
-                );
+                assert!(s <= e && e <= chars.len(), "{path}: span {s}..{e} outside text of {} chars", chars.len());
                 let slice: String = chars[s..e].iter().collect();
-                assert_eq!(
-                    slice,
-                    t.as_str().unwrap(),
-                    "{path}: span {s}..{e} does not slice to its text"
-                );
+                assert_eq!(slice, t.as_str().unwrap(), "{path}: span {s}..{e} does not slice to its text");
                 checked += 1;
             }
             for (k, v) in obj {

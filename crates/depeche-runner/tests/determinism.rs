@@ -27,12 +27,7 @@ fn one_and_four_threads_give_identical_bytes() {
     };
     let one = run("1");
     let four = run("4");
-    assert_eq!(
-        one.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&one.stderr)
-    );
+    assert_eq!(one.status.code(), Some(0), "{}", String::from_utf8_lossy(&one.stderr));
     assert!(!one.stdout.is_empty());
     assert_eq!(one.stdout, four.stdout);
 }

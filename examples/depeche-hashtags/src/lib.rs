@@ -2,9 +2,7 @@
 //! it reads the core tokens and produces a custom `social` layer of hashtags,
 //! @handles, e-mail addresses and URLs.
 
-use depeche_core::{
-    CustomItem, Description, Document, ExtractError, Extractor, LayerKind, Layers, TokenKind,
-};
+use depeche_core::{CustomItem, Description, Document, ExtractError, Extractor, LayerKind, Layers, TokenKind};
 
 /// Name of the layer this extractor produces.
 pub const LAYER: &str = "social";
@@ -38,19 +36,9 @@ impl Extractor for SocialExtractor {
                 };
                 let mut attrs = serde_json::Map::new();
                 if t.kind == TokenKind::Hashtag {
-                    attrs.insert(
-                        "tag".into(),
-                        doc.slice(t.span)
-                            .trim_start_matches('#')
-                            .to_lowercase()
-                            .into(),
-                    );
+                    attrs.insert("tag".into(), doc.slice(t.span).trim_start_matches('#').to_lowercase().into());
                 }
-                Some(CustomItem {
-                    span: t.span,
-                    label: label.into(),
-                    attrs,
-                })
+                Some(CustomItem { span: t.span, label: label.into(), attrs })
             })
             .collect();
         layers.custom.insert(LAYER.to_string(), items);

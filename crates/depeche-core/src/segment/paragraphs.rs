@@ -38,10 +38,7 @@ mod tests {
 
     #[test]
     fn splits_on_blank_lines_and_single_newlines() {
-        check(
-            "Un.\n\nDeux.\nTrois.\r\n  Quatre.  ",
-            &["Un.", "Deux.", "Trois.", "Quatre."],
-        );
+        check("Un.\n\nDeux.\nTrois.\r\n  Quatre.  ", &["Un.", "Deux.", "Trois.", "Quatre."]);
         check("", &[]);
         check("\n\n \u{a0}\n", &[]);
     }

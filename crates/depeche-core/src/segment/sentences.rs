@@ -15,20 +15,19 @@ pub type SentenceBounds = std::ops::Range<usize>;
 
 /// Abbreviations that a period does not end a sentence after (lowercase, without the dot).
 const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "sr", "jr",
-    "mr", "mrs", "ms", "prof", "gen", "gén", "col", "lt", "sgt", "capt", "cpt", "gov", "sen",
-    "rep", "rev", "hon", "pres", "av", "bd", "vol", "no", "nos", "art", "p", "pp", "ch", "cf",
-    "fig", "ex", "env", "ca", "vs", "inc", "corp", "ltd", "co", "bros", "dept", "univ", "assn",
-    "mt", "ft", "jan", "janv", "feb", "fév", "févr", "mar", "apr", "avr", "jun", "jul", "juil",
-    "aug", "sept", "sep", "oct", "nov", "dec", "déc", "etc", "approx", "min", "max", "c.-à-d",
-    "ave", "blvd", "est", "ouest", "op", "ed", "éd", "coll", "trad", "adj", "dir",
+    "m", "mm", "mme", "mmes", "mlle", "mlles", "dr", "pr", "me", "mgr", "st", "ste", "sr", "jr", "mr", "mrs", "ms",
+    "prof", "gen", "gén", "col", "lt", "sgt", "capt", "cpt", "gov", "sen", "rep", "rev", "hon", "pres", "av", "bd",
+    "vol", "no", "nos", "art", "p", "pp", "ch", "cf", "fig", "ex", "env", "ca", "vs", "inc", "corp", "ltd", "co",
+    "bros", "dept", "univ", "assn", "mt", "ft", "jan", "janv", "feb", "fév", "févr", "mar", "apr", "avr", "jun", "jul",
+    "juil", "aug", "sept", "sep", "oct", "nov", "dec", "déc", "etc", "approx", "min", "max", "c.-à-d", "ave", "blvd",
+    "est", "ouest", "op", "ed", "éd", "coll", "trad", "adj", "dir",
 ];
 
 /// Abbreviations that never end a sentence, even before a capital (titles).
 const TITLE_ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "mr", "mrs", "ms",
-    "prof", "gen", "gén", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "hon", "pres",
-    "no", "nos", "vs", "cf", "fig", "art", "p", "pp", "mt", "ft", "av", "bd", "ave", "blvd",
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "mr", "mrs", "ms", "prof", "gen", "gén",
+    "col", "lt", "sgt", "capt", "gov", "sen", "rep", "rev", "hon", "pres", "no", "nos", "vs", "cf", "fig", "art", "p",
+    "pp", "mt", "ft", "av", "bd", "ave", "blvd",
 ];
 
 /// How many tokens past a terminator are inspected to decide whether it ends a sentence.
@@ -59,10 +58,7 @@ pub fn sentences(text: &str, tokens: &[Token], range: SentenceBounds) -> Vec<Sen
                 continue;
             }
         }
-        if quote_until.is_none()
-            && is_terminator(text, &tokens[i])
-            && ends_sentence(text, tokens, i, range.end)
-        {
+        if quote_until.is_none() && is_terminator(text, &tokens[i]) && ends_sentence(text, tokens, i, range.end) {
             let end = absorb_closers(text, tokens, i + 1, range.end);
             out.push(start..end);
             start = end;
@@ -79,11 +75,7 @@ pub fn sentences(text: &str, tokens: &[Token], range: SentenceBounds) -> Vec<Sen
 
 /// For each opening « or “ in the paragraph, the index of its closing mark if
 /// there is one within the paragraph (nesting-aware for each style).
-fn matching_quote_closers(
-    text: &str,
-    tokens: &[Token],
-    range: SentenceBounds,
-) -> Vec<Option<usize>> {
+fn matching_quote_closers(text: &str, tokens: &[Token], range: SentenceBounds) -> Vec<Option<usize>> {
     let mut closers = vec![None; range.len()];
     let mut open_guillemets: Vec<usize> = Vec::new();
     let mut open_curly: Vec<usize> = Vec::new();
@@ -126,20 +118,14 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, end: usize) -> bool {
         if glued && prev.kind == TokenKind::Word {
             let lower = prev.text(text).to_lowercase();
             if TITLE_ABBREVIATIONS.contains(&lower.as_str())
-                && prev
-                    .text(text)
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
+                && prev.text(text).chars().next().is_some_and(char::is_uppercase)
             {
                 return false;
             }
             if is_initial(prev.text(text)) && next_word_is_capitalized(text, tokens, i + 1, end) {
                 return false;
             }
-            if ABBREVIATIONS.contains(&lower.as_str())
-                && next_word_is_lowercase(text, tokens, i + 1, end)
-            {
+            if ABBREVIATIONS.contains(&lower.as_str()) && next_word_is_lowercase(text, tokens, i + 1, end) {
                 return false;
             }
         }
@@ -157,17 +143,11 @@ fn is_initial(word: &str) -> bool {
 }
 
 /// First token after `from` that is not a quote, closing bracket or terminator.
-fn next_content_token<'a>(
-    text: &str,
-    tokens: &'a [Token],
-    from: usize,
-    end: usize,
-) -> Option<&'a Token> {
+fn next_content_token<'a>(text: &str, tokens: &'a [Token], from: usize, end: usize) -> Option<&'a Token> {
     // Look a few tokens ahead only, so that runs of quotes or dots stay linear.
     tokens[from..end.min(from + LOOKAHEAD)].iter().find(|t| {
         !(matches!(t.kind, TokenKind::Quote | TokenKind::Dash)
-            || t.kind == TokenKind::Punct
-                && matches!(t.text(text), ")" | "]" | "." | "!" | "?" | "…" | "..."))
+            || t.kind == TokenKind::Punct && matches!(t.text(text), ")" | "]" | "." | "!" | "?" | "…" | "..."))
     })
 }
 
@@ -179,9 +159,8 @@ fn next_word_is_lowercase(text: &str, tokens: &[Token], from: usize, end: usize)
 }
 
 fn next_word_is_capitalized(text: &str, tokens: &[Token], from: usize, end: usize) -> bool {
-    next_content_token(text, tokens, from, end).is_some_and(|t| {
-        t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase)
-    })
+    next_content_token(text, tokens, from, end)
+        .is_some_and(|t| t.kind == TokenKind::Word && t.text(text).chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Index after the closing quotes, brackets and repeated terminators that follow a terminator.
@@ -194,9 +173,7 @@ fn absorb_closers(text: &str, tokens: &[Token], mut i: usize, end: usize) -> usi
             TokenKind::Quote if matches!(s, "»" | "”" | "›") => true,
             // Ambiguous marks close only when glued to what precedes them.
             TokenKind::Quote => glued && matches!(s, "\"" | "’" | "'" | "“"),
-            TokenKind::Punct => {
-                matches!(s, ")" | "]" | "." | "!" | "?" | "…") || s.starts_with("..")
-            }
+            TokenKind::Punct => matches!(s, ")" | "]" | "." | "!" | "?" | "…") || s.starts_with(".."),
             _ => false,
         };
         if !closes {
@@ -222,26 +199,14 @@ mod tests {
 
     #[test]
     fn titles_and_initials_do_not_end_sentences() {
-        check(
-            "M. Macron est arrivé. Mme Dupont aussi.",
-            &["M. Macron est arrivé.", "Mme Dupont aussi."],
-        );
-        check(
-            "Dr. Smith met J. K. Rowling. She left.",
-            &["Dr. Smith met J. K. Rowling.", "She left."],
-        );
-        check(
-            "The U.S. economy grew. Then it fell.",
-            &["The U.S. economy grew.", "Then it fell."],
-        );
+        check("M. Macron est arrivé. Mme Dupont aussi.", &["M. Macron est arrivé.", "Mme Dupont aussi."]);
+        check("Dr. Smith met J. K. Rowling. She left.", &["Dr. Smith met J. K. Rowling.", "She left."]);
+        check("The U.S. economy grew. Then it fell.", &["The U.S. economy grew.", "Then it fell."]);
     }
 
     #[test]
     fn decimals_ellipses_and_lowercase_continuations() {
-        check(
-            "Il a 3.5 ans... Et alors ? Rien.",
-            &["Il a 3.5 ans...", "Et alors ?", "Rien."],
-        );
+        check("Il a 3.5 ans... Et alors ? Rien.", &["Il a 3.5 ans...", "Et alors ?", "Rien."]);
         check("Etc. et cetera. Fin.", &["Etc. et cetera.", "Fin."]);
     }
 
@@ -249,15 +214,9 @@ mod tests {
     fn quotations_keep_their_sentences_together() {
         check(
             "Il a dit : « Nous partons. Tout est fini. » Puis il est sorti.",
-            &[
-                "Il a dit : « Nous partons. Tout est fini. »",
-                "Puis il est sorti.",
-            ],
+            &["Il a dit : « Nous partons. Tout est fini. »", "Puis il est sorti."],
         );
-        check(
-            "“We won. It’s over,” he said. Fine.",
-            &["“We won. It’s over,” he said.", "Fine."],
-        );
+        check("“We won. It’s over,” he said. Fine.", &["“We won. It’s over,” he said.", "Fine."]);
         check("\"It is over.\" He left.", &["\"It is over.\"", "He left."]);
     }
 }
