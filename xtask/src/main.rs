@@ -6,11 +6,13 @@
 //! - `cargo xtask ci`: fmt check, clippy `-D warnings`, tests.
 //! - `cargo xtask test`: the README's test command (Rust tests, then Python package tests).
 //! - `cargo xtask bench-corpus`: whole-corpus throughput and peak memory.
+//! - `cargo xtask fuzz --seconds N`: the cargo-fuzz targets.
 
 #[allow(dead_code)] // helpers used by the eval modules as they land
 mod bench_corpus;
 mod common;
 mod entities;
+mod fuzz;
 mod numbers;
 mod python;
 mod quotes;
@@ -39,6 +41,8 @@ enum Cmd {
     /// Runs `depeche run` over the whole news corpus with 1 thread and all cores:
     /// documents/s, MB/s, tokens/s, peak memory.
     BenchCorpus(bench_corpus::BenchCorpusArgs),
+    /// Runs the coverage-guided fuzz targets in `fuzz/`.
+    Fuzz(fuzz::FuzzArgs),
     /// The whole test suite: `cargo test --workspace`, then the Python package
     /// tests (when python3 is available).
     Test,
@@ -80,6 +84,7 @@ fn main() -> Result<()> {
         Cmd::Train(args) => train(&args),
         Cmd::Ci => ci(),
         Cmd::Test => test(),
+        Cmd::Fuzz(args) => fuzz::fuzz(&args),
         Cmd::BenchCorpus(args) => bench_corpus::bench_corpus(&args),
     }
 }

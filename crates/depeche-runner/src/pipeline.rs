@@ -99,6 +99,9 @@ impl Pipeline {
                 Err(panic) => return Err(format!("extractor `{name}` panicked: {}", panic_message(&panic))),
             }
         }
+        if doc.pretokenized {
+            align_to_given_tokens(&doc, &mut layers);
+        }
         check_spans(&doc, &layers)?;
         Ok((render(&doc, &layers, &self.wanted), doc))
     }
@@ -114,6 +117,27 @@ fn build_document(input: InputDoc) -> Result<Document, String> {
         doc.set_char_targets(&input.targets)?;
     }
     Ok(doc)
+}
+
+/// With given tokens, no entity or number may split a token: each span is
+/// widened to the tokens it touches (then duplicates are dropped).
+fn align_to_given_tokens(doc: &Document, layers: &mut Layers) {
+    let widen = |span: depeche_core::Span| {
+        let first = doc.token_at_or_after(span.start);
+        let last = doc.token_at_or_after(span.end.saturating_sub(1).max(span.start));
+        match (doc.tokens.get(first), doc.tokens.get(last)) {
+            (Some(a), Some(b)) => depeche_core::Span::new(a.span.start.min(span.start), b.span.end.max(span.end)),
+            _ => span,
+        }
+    };
+    if let Some(entities) = &mut layers.entities {
+        entities.iter_mut().for_each(|e| e.span = widen(e.span));
+        entities.dedup_by(|a, b| a.span.overlaps(b.span));
+    }
+    if let Some(numbers) = &mut layers.numbers {
+        numbers.iter_mut().for_each(|n| n.span = widen(n.span));
+        numbers.dedup_by(|a, b| a.span.overlaps(b.span));
+    }
 }
 
 /// Refuses output whose spans do not lie on char boundaries inside the text

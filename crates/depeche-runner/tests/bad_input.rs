@@ -140,3 +140,34 @@ fn a_panicking_extractor_fails_only_that_document() {
         other => panic!("expected an error record, got {other:?}"),
     }
 }
+
+/// Puts an entity inside a token and a number across two tokens.
+struct Splitter;
+
+impl Extractor for Splitter {
+    fn describe(&self) -> Description {
+        Description { name: "splitter", version: "0", requires: &[], produces: &[LayerKind::Entities], summary: "" }
+    }
+    fn extract(&self, doc: &Document, layers: &mut Layers) -> Result<(), ExtractError> {
+        use depeche_core::{Entity, EntityLabel, Span};
+        let york = doc.text.find("York").unwrap();
+        layers.entities = Some(vec![Entity {
+            span: Span::new(york, york + 2),
+            label: EntityLabel::LOC,
+            canonical: "Yo".into(),
+            entity_id: 0,
+            score: None,
+        }]);
+        Ok(())
+    }
+}
+
+#[test]
+fn given_tokens_are_never_split() {
+    let pipeline = Pipeline::new(Registry::empty().with(Box::new(Splitter)), &["splitter"]).unwrap();
+    let input =
+        InputDoc { id: "t".into(), tokens: Some(vec!["New".into(), "York-based".into()]), ..Default::default() };
+    let (out, _) = pipeline.analyse(input).unwrap();
+    let entity = &out.entities.as_ref().unwrap()[0];
+    assert_eq!((entity.start, entity.end, entity.text.as_str()), (4, 14, "York-based"));
+}
