@@ -88,9 +88,10 @@ fn write_tsv(out: &mut impl Write, record: &Record) -> io::Result<()> {
         row("quotes", q.start, q.end, &q.text, kind.as_str().unwrap_or(""), &speaker)?;
     }
     for n in doc.numbers.iter().flatten() {
+        let value = n.value.as_str().map_or_else(|| n.value.to_string(), str::to_string);
         let detail = match &n.unit {
-            Some(unit) => format!("{} {unit}", n.value),
-            None => n.value.to_string(),
+            Some(unit) => format!("{value} {unit}"),
+            None => value,
         };
         row("numbers", n.start, n.end, &n.text, n.kind.as_str(), &detail)?;
     }
