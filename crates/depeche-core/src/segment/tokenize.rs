@@ -187,10 +187,7 @@ fn scan_email(text: &str, i: usize) -> Option<usize> {
 fn scan_number(text: &str, i: usize) -> usize {
     let mut end = scan_digits(text, i);
     let mut first_group = end - i;
-    loop {
-        let Some(sep) = next_char(text, end) else {
-            break;
-        };
+    while let Some(sep) = next_char(text, end) {
         let after = end + sep.len_utf8();
         let group_end = scan_digits(text, after);
         let group = group_end - after;
@@ -237,10 +234,7 @@ fn is_elision(word: &str) -> bool {
 /// A word: letters and digits joined by inner hyphens, apostrophes and acronym dots.
 fn scan_word(text: &str, i: usize) -> usize {
     let mut end = scan_while(text, i, is_word_char);
-    loop {
-        let Some(sep) = next_char(text, end) else {
-            break;
-        };
+    while let Some(sep) = next_char(text, end) {
         let after = end + sep.len_utf8();
         let Some(following) = next_char(text, after) else {
             break;
