@@ -54,8 +54,7 @@ fn pipeline(c: &mut Criterion) {
     bench_texts(c, "pipeline_seed", &[DEMO_ARTICLE.to_string()]);
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/corpus");
     for lang in ["fr", "en"] {
-        if let Some(texts) = corpus_sample(&corpus.join(format!("{lang}-news.jsonl.gz")), 1_000_000)
-        {
+        if let Some(texts) = corpus_sample(&corpus.join(format!("{lang}-news.jsonl.gz")), 1_000_000) {
             bench_texts(c, &format!("pipeline_corpus_{lang}"), &texts);
         }
     }

@@ -1,0 +1,47 @@
+//! Worst-case inputs stay linear: throughput (bytes per second) of the whole
+//! pipeline on adversarial texts of 1, 4, 16 and 64 MB should stay flat.
+//! Run alone: `cargo bench -p depeche-runner --bench adversarial`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use depeche_runner::{InputDoc, Pipeline, Registry};
+
+const MB: usize = 1 << 20;
+
+/// Repeats `unit` until the text is `size` bytes long (on a char boundary).
+fn repeat_to(unit: &str, size: usize) -> String {
+    let mut text = unit.repeat(size / unit.len() + 1);
+    let mut end = size.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
+
+fn adversarial(c: &mut Criterion) {
+    let patterns: [(&str, &str); 6] = [
+        ("digits", "1234567890"),
+        ("spaced_numbers", "1 2 3 4 5 6 7 8 9 "),
+        ("nested_ranges", "entre 10 et entre 20 et "),
+        ("unmatched_guillemets", "« a « b \" c "),
+        ("all_caps_no_stop", "LE PRÉSIDENT EMMANUEL MACRON A DIT QUE LA FRANCE "),
+        ("no_spaces", "Paris,Londres,Berlin;Macron:«oui»"),
+    ];
+    let mut pipeline = Pipeline::new(Registry::builtin(), &["entities", "quotes", "numbers", "stance"]).unwrap();
+    pipeline.max_doc_bytes = usize::MAX;
+    for (name, unit) in patterns {
+        let mut group = c.benchmark_group(format!("adversarial_{name}"));
+        group.sample_size(10);
+        for size in [MB, 4 * MB, 16 * MB, 64 * MB] {
+            let text = repeat_to(unit, size);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("{}MB", size / MB), |b| {
+                b.iter(|| pipeline.analyse(InputDoc::from_text("adv", text.as_str())).map(|_| ()))
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, adversarial);
+criterion_main!(benches);
