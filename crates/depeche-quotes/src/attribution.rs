@@ -21,6 +21,14 @@ const MAX_CUES_PER_SENTENCE: usize = 16;
 const RECENT: usize = 64;
 /// Most words of a quoted fragment (`« vieille amitié »`).
 const MAX_FRAGMENT_WORDS: usize = 4;
+/// Most tokens of adverbials between an inverted cue and its subject.
+const MAX_ADVERBIAL_TOKENS: usize = 8;
+/// Fewest words of a quotation kept as a direct quote with no speaker.
+const MIN_UNATTRIBUTED_WORDS: usize = 3;
+/// Most lowercase words describing a name after an inverted cue.
+const MAX_DESCRIPTION_WORDS: usize = 4;
+/// Most tokens from a sentence-opening subject to its cue across appositions.
+const MAX_APPOSITION_TOKENS: usize = 40;
 
 /// A statement found in the text, before speaker resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,6 +41,9 @@ pub struct Found {
     /// For quotes with no speaker mention: the speaker mention of the quote
     /// they continue or echo.
     pub inherited_speaker: Option<Span>,
+    /// For a pronoun speaker (`a-t-il dit`): the subject of the preceding
+    /// clause or sentence it refers to, when that is a name.
+    pub antecedent: Option<Span>,
 }
 
 /// One reporting cue: its tokens and what they say about the speaker.
@@ -109,7 +120,49 @@ impl<'a> Analysis<'a> {
         self.attach_marked(&mut found);
         found.sort_by_key(|f| (f.content.start, f.content.end));
         found.dedup_by(|b, a| a.content == b.content);
+        for f in &mut found {
+            f.antecedent = self.antecedent_of_inverted_pronoun(f);
+        }
         found
+    }
+
+    /// `Kim a reçu Poutine : « … », a-t-il dit`: a pronoun speaker after (or
+    /// inside) its quotation refers to the name opening the sentence before
+    /// the quotation, else to the name opening the previous sentence.
+    fn antecedent_of_inverted_pronoun(&self, f: &Found) -> Option<Span> {
+        let speaker = f.speaker?;
+        let pronoun = matches!(speaker.slice(self.text), "il" | "elle" | "ils" | "elles" | "he" | "she");
+        if !pronoun || speaker.start < f.content.start {
+            return None;
+        }
+        let s = self.doc.sentence_at(speaker.start)?;
+        let sentence = self.doc.sentences[s].tokens.clone();
+        let open = self.doc.token_at_or_after(f.content.start).min(sentence.end);
+        if open > sentence.start && f.content.start >= self.doc.tokens[sentence.start].span.start {
+            if let Some(name) = self.leading_name(sentence.start, open) {
+                return Some(name);
+            }
+        }
+        let first_sentence = self.doc.sentence_at(f.content.start).unwrap_or(s);
+        let previous = first_sentence.checked_sub(1)?;
+        let range = self.doc.sentences[previous].tokens.clone();
+        let same_paragraph =
+            self.paragraph_of(self.doc.tokens[range.start].span.start) + 1 >= self.paragraph_of(f.content.start);
+        if range.is_empty() || !same_paragraph {
+            return None;
+        }
+        self.leading_name(range.start, range.end)
+    }
+
+    /// The capitalized name that is the subject of tokens `[start, end)`.
+    fn leading_name(&self, start: usize, end: usize) -> Option<Span> {
+        let end = end.min(start + MAX_APPOSITION_TOKENS);
+        let subject = self.sentence_subject(start, end)?;
+        let first = self.doc.token_at_or_after(subject.start);
+        let after = self.doc.token_at_or_after(subject.end);
+        let verb_follows =
+            after < end && self.kind(after) == TokenKind::Word && self.tok(after).starts_with(char::is_lowercase);
+        (is_name_word(self.tok(first)) && verb_follows).then_some(subject)
     }
 
     // ------------------------------------------------------------ cues
@@ -369,7 +422,8 @@ impl<'a> Analysis<'a> {
         if cue.gerund {
             return self.attribute_gerund(cue, cue_span, sentence, next_cue, found);
         }
-        let inverted_np = self.inversion_speaker(cue, &sentence);
+        let apposed = self.apposed_subject(cue, &sentence);
+        let inverted_np = if apposed.is_some() { None } else { self.inversion_speaker(cue, &sentence) };
         let impersonal_source = cue
             .pronoun
             .filter(|p| p.slice(self.text) == "on")
@@ -390,6 +444,7 @@ impl<'a> Analysis<'a> {
         }
         let (subject, subject_first) = self
             .subject_before(cue.first, sentence.start)
+            .or(apposed)
             .or_else(|| self.coordinated_subject(cue, &sentence, found))?;
         if subject.slice(self.text).eq_ignore_ascii_case("on") {
             return None;
@@ -445,6 +500,7 @@ impl<'a> Analysis<'a> {
             cue: Some(cue),
             reported_by: self.reported_by(sentence),
             inherited_speaker: None,
+            antecedent: None,
         }
     }
 
@@ -476,6 +532,7 @@ impl<'a> Analysis<'a> {
             cue: Some(cue_span),
             reported_by: None,
             inherited_speaker: None,
+            antecedent: None,
         })
     }
 
@@ -516,6 +573,7 @@ impl<'a> Analysis<'a> {
             cue: Some(self.doc.tokens[colon].span),
             reported_by: None,
             inherited_speaker: None,
+            antecedent: None,
         })
     }
 
@@ -549,6 +607,7 @@ impl<'a> Analysis<'a> {
             cue: Some(cue_span),
             reported_by: None,
             inherited_speaker: None,
+            antecedent: None,
         })
     }
 
@@ -658,8 +717,14 @@ impl<'a> Analysis<'a> {
         if !self.follows_comma(cue.first, sentence.start) {
             return None;
         }
-        let from = self.skip_addressee(cue.end, sentence.end);
-        let (np, end) = self.noun_phrase_after(from, sentence.end)?;
+        let from = self.skip_adverbials(self.skip_addressee(cue.end, sentence.end), sentence.end);
+        let (np, end) = self.noun_phrase_after(from, sentence.end).or_else(|| {
+            let after_quotation = cue.first > sentence.start + 1
+                && self.is(cue.first - 1, ",")
+                && self.kind(cue.first - 2) == TokenKind::Quote
+                || self.kind(cue.first - 1) == TokenKind::Quote;
+            self.described_name_after(from, sentence.end).filter(|_| after_quotation)
+        })?;
         let first_word = self.low(from);
         let named =
             is_name_word(self.tok(from)) || lexicon::is_fr_pronoun(&first_word) || lexicon::is_en_pronoun(&first_word);
@@ -669,6 +734,43 @@ impl<'a> Analysis<'a> {
             || self.kind(end) == TokenKind::Quote
             || is_time_word(&self.low(end));
         closes.then_some(np)
+    }
+
+    /// `Murshed Zaheed, acting director of X, which organized it, said Y`:
+    /// a short name-bearing head opening the sentence, then comma-separated
+    /// appositions up to the cue. That head is the subject, not the start of
+    /// a reported clause with an inverted speaker after the cue. Returns the
+    /// head span and its first token.
+    fn apposed_subject(&self, cue: &Cue, sentence: &std::ops::Range<usize>) -> Option<(Span, usize)> {
+        if cue.pronoun.is_some() || cue.first < sentence.start + 2 || !self.is(cue.first - 1, ",") {
+            return None;
+        }
+        let mut first = sentence.start;
+        if matches!(self.low(first).as_ref(), "but" | "and" | "yet" | "mais" | "et") {
+            first += 1;
+        }
+        let mut commas = 0;
+        let mut head_end = None;
+        for k in (first..cue.first - 1).rev().take(MAX_APPOSITION_TOKENS) {
+            match self.kind(k) {
+                TokenKind::Quote => return None,
+                _ if matches!(self.tok(k), ";" | ":" | "!" | "?") => return None,
+                _ if self.is(k, ",") => {
+                    commas += 1;
+                    head_end = Some(k);
+                }
+                _ => {}
+            }
+            if k == first {
+                break;
+            }
+        }
+        let head_end = head_end.filter(|_| commas <= 4 && cue.first - 1 - first <= MAX_APPOSITION_TOKENS)?;
+        let head = first..head_end;
+        let short = head.len() <= 6 && head.clone().all(|k| self.kind(k) == TokenKind::Word || self.is(k, "."));
+        let named = head.clone().any(|k| is_name_word(self.tok(k)));
+        let verbless = head.clone().all(|k| lexicon::lookup(&self.low(k), self.doc.lang).is_none());
+        (!head.is_empty() && short && named && verbless).then(|| (self.span_of(first, head_end), first))
     }
 
     /// `a précisé au Monde, daté de mardi, Florian Philippot`: skips the
@@ -706,6 +808,48 @@ impl<'a> Analysis<'a> {
             }
         }
         i
+    }
+
+    /// `a déclaré jeudi soir devant la presse Emmanuel Macron`: skips the
+    /// time words, adverbs and prepositional groups between an inverted cue
+    /// and its subject. Returns `from` when no subject follows them.
+    fn skip_adverbials(&self, from: usize, end: usize) -> usize {
+        #[derive(PartialEq)]
+        enum State {
+            Free,
+            AfterPreposition,
+            AfterNoun,
+        }
+        let limit = end.min(from + MAX_ADVERBIAL_TOKENS);
+        let mut state = State::Free;
+        let mut i = from;
+        while i < limit && self.kind(i) == TokenKind::Word {
+            let w = self.low(i);
+            let name = is_name_word(self.tok(i));
+            let article = is_article(&w);
+            let time_determiner =
+                matches!(w.as_ref(), "ce" | "cette" | "this") && i + 1 < end && is_time_noun(&self.low(i + 1));
+            let adverb = is_time_noun(&w) || is_time_day(&w) || w.ends_with("ment") && w.chars().count() > 6;
+            let preposition = is_adverbial_preposition(&w);
+            state = match state {
+                _ if time_determiner || adverb => State::Free,
+                State::Free if name || article || self.starts_noun_phrase(i) => break,
+                State::AfterNoun if name || article && !matches!(w.as_ref(), "de" | "d’" | "d'" | "des" | "du") => {
+                    break
+                }
+                _ if preposition => State::AfterPreposition,
+                State::AfterPreposition if article => State::AfterPreposition,
+                State::AfterPreposition | State::AfterNoun => State::AfterNoun,
+                State::Free => return from,
+            };
+            i += 1;
+        }
+        let lands_on_subject = i > from && i < end && state != State::AfterPreposition && self.starts_noun_phrase(i);
+        if lands_on_subject {
+            i
+        } else {
+            from
+        }
     }
 
     /// `The test, North Korea said, was its biggest`, `La croissance, a-t-il
@@ -767,6 +911,29 @@ impl<'a> Analysis<'a> {
         Some((self.span_of(from, j), j))
     }
 
+    /// `said conservative activist Bob Klaus`, `said master of ceremonies
+    /// Asab Al-Tabchi`: a few lowercase words describing the name that ends
+    /// the phrase.
+    fn described_name_after(&self, from: usize, end: usize) -> Option<(Span, usize)> {
+        let limit = end.min(from + MAX_DESCRIPTION_WORDS + 1);
+        let mut j = from;
+        while j < limit
+            && self.kind(j) == TokenKind::Word
+            && self.tok(j).starts_with(char::is_lowercase)
+            && !is_time_word(&self.low(j))
+            && !is_adverbial_preposition(&self.low(j))
+            && !matches!(self.low(j).as_ref(), "that" | "by" | "as" | "of" | "when" | "who" | "which" | "and" | "to")
+            && lexicon::lookup(&self.low(j), self.doc.lang).is_none()
+        {
+            j += 1;
+        }
+        if j == from || j >= limit || !is_name_word(self.tok(j)) {
+            return None;
+        }
+        let (name, after) = self.noun_phrase_after(j, end)?;
+        Some((Span::new(self.doc.tokens[from].span.start, name.end), after))
+    }
+
     fn starts_noun_phrase(&self, i: usize) -> bool {
         let t = self.tok(i);
         let w = self.low(i);
@@ -808,6 +975,8 @@ impl<'a> Analysis<'a> {
                         | "these"
                         | "those"
                         | "officials"
+                        | "one"
+                        | "another"
                 ))
     }
 
@@ -816,7 +985,7 @@ impl<'a> Analysis<'a> {
     /// Returns the span and its first token.
     fn subject_before(&self, cue_first: usize, start: usize) -> Option<(Span, usize)> {
         let end = cue_first;
-        let mut first = self.phrase_start_before(end, start);
+        let mut first = self.phrase_start_before(self.skip_parenthesis_before(end, start), start);
         if first == end && end > start + 1 && self.is(end - 1, ",") {
             first = self.apposition_head(end - 1, start).unwrap_or(end);
         }
@@ -826,6 +995,23 @@ impl<'a> Analysis<'a> {
         let span = trim_span(self.text, self.span_of(first, end));
         let span = self.trim_trailing_comma(span);
         (!span.is_empty()).then_some((span, first))
+    }
+
+    /// `Kasich (who has 25 delegates) said`, `insiders — in Nevada — said`:
+    /// the token where a parenthesis or dash pair closing right before `end`
+    /// opens, else `end`.
+    fn skip_parenthesis_before(&self, end: usize, start: usize) -> usize {
+        if end <= start + 1 {
+            return end;
+        }
+        let close = self.tok(end - 1);
+        let opener = match close {
+            ")" => "(",
+            "—" | "–" => close,
+            _ => return end,
+        };
+        let from = start.max((end - 1).saturating_sub(MAX_APPOSITION_TOKENS));
+        (from..end - 1).rev().find(|&k| self.is(k, opener)).filter(|&k| k > start).unwrap_or(end)
     }
 
     /// `Smith, a senator, the chair of X, said`: walks back over up to three
@@ -975,6 +1161,7 @@ impl<'a> Analysis<'a> {
             cue: Some(cue_span),
             reported_by: None,
             inherited_speaker: None,
+            antecedent: None,
         })
     }
 
@@ -1042,7 +1229,16 @@ impl<'a> Analysis<'a> {
                 }
             }
         }
-        self.clause_span(from, stop)
+        self.clause_span(from, self.writer_tail_start(from, stop))
+    }
+
+    /// `he would no longer defend Trump, which has sparked a battle`: a
+    /// comment of the writer appended to the reported clause after a comma
+    /// (a non-restrictive `which`, a time clause) ends the content.
+    fn writer_tail_start(&self, from: usize, stop: usize) -> usize {
+        (from + 2..stop.saturating_sub(1))
+            .find(|&k| self.is(k, ",") && matches!(self.low(k + 1).as_ref(), "which" | "after" | "before" | "while"))
+            .unwrap_or(stop)
     }
 
     /// Where a clause ends before the next cue of its sentence: at the comma
@@ -1083,7 +1279,8 @@ impl<'a> Analysis<'a> {
             if let Some(m) = self.marked.get(k).filter(|m| m.outer.end == close.end) {
                 let open = self.doc.token_at_or_after(m.outer.start);
                 let words_before = (start..open.min(j)).filter(|&t| self.kind(t) == TokenKind::Word).count();
-                if words_before >= 2 && m.outer.start > self.doc.tokens[start].span.start {
+                let after_colon = open > start && self.is(open - 1, ":");
+                if words_before >= 2 && !after_colon && m.outer.start > self.doc.tokens[start].span.start {
                     return self.clause_span(start, j);
                 }
                 return Some((m.content, QuoteKind::Direct));
@@ -1211,10 +1408,45 @@ impl<'a> Analysis<'a> {
                         cue,
                         reported_by: None,
                         inherited_speaker: found[previous].speaker,
+                        antecedent: None,
                     });
                 }
+            } else if let Some(f) = self.unattributed_direct(m) {
+                found.push(f);
             }
         }
+    }
+
+    /// A sentence-like quotation next to a cue or after a colon whose speaker
+    /// was not found: still a direct quote, with no speaker.
+    fn unattributed_direct(&self, m: &Marked) -> Option<Found> {
+        let words = m.content.slice(self.text).split_whitespace().count();
+        if words < MIN_UNATTRIBUTED_WORDS || m.dash {
+            return None;
+        }
+        let open = self.doc.token_at_or_after(m.outer.start);
+        let after = self.doc.token_at_or_after(m.outer.end);
+        let end = self.sentence_end_of(open.min(self.doc.tokens.len().saturating_sub(1)));
+        let cue_before = (open.saturating_sub(2)..open).find_map(|k| {
+            let c = self.cue_at(k, k, end)?;
+            (c.end == open || c.end + 1 == open && matches!(self.tok(c.end), "," | ":")).then_some(c)
+        });
+        let skip = usize::from(after < end && matches!(self.tok(after), "," | "!" | "?"));
+        let cue_after = (after + skip..end.min(after + skip + 3)).find_map(|k| self.cue_at(k, after + skip, end));
+        let colon = open > 0 && self.is(open - 1, ":");
+        let cue = cue_before.or(cue_after).map(|c| self.span_of(c.first, c.end));
+        if cue.is_none() && !colon {
+            return None;
+        }
+        Some(Found {
+            content: m.content,
+            kind: QuoteKind::Direct,
+            speaker: None,
+            cue: cue.or_else(|| colon.then(|| self.doc.tokens[open - 1].span)),
+            reported_by: None,
+            inherited_speaker: None,
+            antecedent: None,
+        })
     }
 
     /// A short quotation that is a whole paragraph with nothing around it
@@ -1262,6 +1494,7 @@ impl<'a> Analysis<'a> {
                             cue: Some(self.span_of(cue.first, cue.end)),
                             reported_by: None,
                             inherited_speaker: None,
+                            antecedent: None,
                         });
                     }
                 }
@@ -1297,6 +1530,7 @@ impl<'a> Analysis<'a> {
             cue: Some(self.doc.tokens[colon].span),
             reported_by: None,
             inherited_speaker: None,
+            antecedent: None,
         })
     }
 
@@ -1327,6 +1561,7 @@ impl<'a> Analysis<'a> {
             cue: None,
             reported_by: None,
             inherited_speaker: previous.and_then(|p| found[p].speaker),
+            antecedent: None,
         })
     }
 
@@ -1354,6 +1589,98 @@ impl<'a> Analysis<'a> {
     fn paragraph_of(&self, at: usize) -> usize {
         self.doc.paragraphs.partition_point(|p| p.end <= at)
     }
+}
+
+/// Nouns of time that follow a day or stand alone (`mardi soir`, `ce matin`).
+fn is_time_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "soir"
+            | "matin"
+            | "midi"
+            | "après-midi"
+            | "dernier"
+            | "dernière"
+            | "prochain"
+            | "semaine"
+            | "demain"
+            | "encore"
+            | "aussi"
+            | "également"
+            | "ensuite"
+            | "enfin"
+            | "alors"
+            | "morning"
+            | "evening"
+            | "night"
+            | "week"
+            | "also"
+            | "again"
+            | "later"
+    )
+}
+
+/// Days and day-like words (`jeudi`, `hier`, `yesterday`).
+fn is_time_day(w: &str) -> bool {
+    matches!(
+        w,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "aujourd'hui"
+            | "aujourd’hui"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+    )
+}
+
+/// Prepositions opening an adverbial group (`devant la presse`, `lors
+/// d’une conférence de presse`, `à Bruxelles`).
+fn is_adverbial_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "à" | "au"
+            | "aux"
+            | "devant"
+            | "dans"
+            | "sur"
+            | "lors"
+            | "en"
+            | "pendant"
+            | "depuis"
+            | "de"
+            | "d’"
+            | "d'"
+            | "du"
+            | "des"
+            | "on"
+            | "in"
+            | "at"
+            | "to"
+            | "before"
+            | "during"
+    )
+}
+
+/// Articles (and partitives) that open a noun phrase.
+fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "la" | "le" | "les" | "l’" | "l'" | "un" | "une" | "the" | "a" | "an" | "de" | "d’" | "d'" | "des" | "du"
+    )
 }
 
 /// Words that end a speaker noun phrase: days, `hier`, `on`, `in`, `lors`.

@@ -74,7 +74,11 @@ fn to_quote(
     let mention = f.speaker.or(f.inherited_speaker);
     let mut resolved = mention.map(|s| speaker::resolve(doc, entities, names, s));
     let pronoun = mention.is_some_and(|s| speaker::is_personal_pronoun(doc.slice(s)));
-    if let (true, Some(r), Some((end, name))) = (pronoun, resolved.as_mut(), last_person) {
+    let antecedent = f.antecedent.map(|a| speaker::resolve(doc, entities, names, a));
+    if let (Some(r), Some(named)) = (resolved.as_mut(), antecedent.filter(|a| a.name.is_some())) {
+        r.name = named.name;
+        r.kind = named.kind.or(r.kind);
+    } else if let (true, Some(r), Some((end, name))) = (pronoun, resolved.as_mut(), last_person) {
         if f.content.start.saturating_sub(*end) < PRONOUN_REACH {
             r.name = Some(name.clone());
             r.kind = Some(SpeakerType::Person);

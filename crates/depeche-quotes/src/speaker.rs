@@ -15,6 +15,12 @@ pub struct Resolved {
 
 /// Types and names the speaker mention `span`.
 pub fn resolve(doc: &Document, entities: &[Entity], names: &NameIndex, span: Span) -> Resolved {
+    if let Some(comma) = doc.slice(span).find(',').filter(|&c| c > 0) {
+        let head = resolve(doc, entities, names, Span::new(span.start, span.start + comma));
+        if head.name.is_some() {
+            return head;
+        }
+    }
     let words = lower_words(doc, span);
     if let Some(e) = best_entity(entities, span) {
         return Resolved { name: Some(e.canonical.clone()), kind: Some(entity_type(e.label, &words)) };

@@ -179,9 +179,21 @@ fn multibyte_and_odd_spaces_keep_offsets() {
 
 #[test]
 fn never_panics_and_stays_linear_on_pathological_input() {
-    for unit in
-        ["« ", "\" ", "“ a ", "selon ", "a déclaré que ", ", said ", "— ", "Smith: ", "he said ", "according to "]
-    {
+    for unit in [
+        "« ",
+        "\" ",
+        "“ a ",
+        "selon ",
+        "a déclaré que ",
+        ", said ",
+        "— ",
+        "Smith: ",
+        "he said ",
+        "according to ",
+        "« a » a-t-il dit ",
+        "Jean Dupont, a dit jeudi ",
+        "(a) — said ",
+    ] {
         let text = unit.repeat(10_000);
         let started = std::time::Instant::now();
         let doc = Document::new("p", text, Some(Lang::Fr));
@@ -197,4 +209,60 @@ fn never_panics_and_stays_linear_on_pathological_input() {
         let doc = Document::new("p", text, None);
         let _ = extract_quotes(&doc, &[]);
     }
+}
+
+#[test]
+fn inverted_subject_after_time_words_and_adverbial_groups() {
+    check(
+        "« Nous ne céderons pas », a déclaré jeudi Emmanuel Macron à Bruxelles.",
+        &[("Emmanuel Macron", "PER", "Emmanuel Macron")],
+        &["direct: Nous ne céderons pas | Emmanuel Macron | Emmanuel Macron | person | a déclaré | -"],
+    );
+    check(
+        "« Le texte sera voté », a assuré mardi soir devant la presse le Premier ministre.",
+        &[],
+        &["direct: Le texte sera voté | le Premier ministre | - | person | a assuré | -"],
+    );
+}
+
+#[test]
+fn speech_like_quotations_next_to_a_cue_are_direct_without_a_speaker() {
+    check(
+        "« Nous irons jusqu’au bout », a déclaré hier soir.",
+        &[],
+        &["direct: Nous irons jusqu’au bout | - | - | - | a déclaré | -"],
+    );
+    check(
+        "The crowd grew. Then, loudly: \"Go home now, all of you.\"",
+        &[],
+        &["direct: Go home now, all of you. | - | - | - | : | -"],
+    );
+}
+
+#[test]
+fn inverted_pronoun_refers_to_the_subject_of_the_preceding_clause() {
+    check(
+        "Kim Jong-un a reçu Vladimir Poutine à Pyongyang 🇰🇵 : « C’est un honneur », a-t-il dit… Coût : 3\u{202f}000\u{a0}€.",
+        &[("Kim Jong-un", "PER", "Kim Jong-un"), ("Vladimir Poutine", "PER", "Vladimir Poutine")],
+        &["direct: C’est un honneur | il | Kim Jong-un | person | a-t-il dit | -"],
+    );
+    check(
+        "Marie Curie a visité Lyon avec Paul Durand. « Je reviendrai », a-t-elle promis.",
+        &[],
+        &["direct: Je reviendrai | elle | Marie Curie | person | a-t-elle promis | -"],
+    );
+}
+
+#[test]
+fn english_subject_with_appositions_before_the_cue() {
+    check(
+        "But Jane Roe, acting director of the group, which organized the letter, said Smith's answer was weak.",
+        &[],
+        &["indirect: Smith's answer was weak | Jane Roe, acting director of the group, which organized the letter | Jane Roe | person | said | -"],
+    );
+    check(
+        "\"It is over,\" said conservative activist Bob Klaus, who backs no one.",
+        &[],
+        &["direct: It is over, | conservative activist Bob Klaus | Bob Klaus | person | said | -"],
+    );
 }
