@@ -154,6 +154,28 @@ impl<'a> Scanner<'a> {
     }
 
     /// Footnote marks `(1)` and digits glued to a word (`TF1`, `G7`, `A320`).
+    /// `Boeing 747`, `Article 49`, `Ligue 1`: digits right after a capitalised
+    /// word inside a sentence name a thing; they count nothing.
+    fn after_proper_name(&self, i: usize) -> bool {
+        if i < 2 || self.toks[i - 1].kind != TokKind::Word {
+            return false;
+        }
+        let name = &self.text[self.toks[i - 1].start..self.toks[i - 1].end];
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase) && name.chars().count() >= 3;
+        let before = self.toks[i - 2];
+        let sentence_start = matches!(before.kind, TokKind::Punct(_)) && !before.is_punct(',');
+        let digits_at = |j: usize| self.toks.get(j).is_some_and(Tok::is_digits);
+        let grouped = digits_at(i + 1) || (self.glued(i + 1) && self.glued(i + 2) && digits_at(i + 2));
+        let year_like = self.digits_value(i).is_some_and(|(len, v)| len == 4 && (1800..=2100).contains(&v));
+        capitalised
+            && !sentence_start
+            && !year_like
+            && !grouped
+            && !units::is_month(self.folded(i - 1))
+            && self.unit_at(i - 1, false).is_none()
+            && self.unit_at(i + 1, false).is_none()
+    }
+
     fn label(&self, i: usize) -> Option<usize> {
         let prev = i.checked_sub(1).map(|p| self.toks[p]);
         let glued_word = prev.is_some_and(|p| p.kind == TokKind::Word) && !self.toks[i].space_before;
@@ -162,7 +184,7 @@ impl<'a> Scanner<'a> {
             && !self.toks[i - 1].space_before
             && !self.toks[i].space_before
             && self.toks[i - 2].kind == TokKind::Word;
-        if glued_word || hyphen_code {
+        if glued_word || hyphen_code || self.after_proper_name(i) {
             return Some(i + 1);
         }
         let footnote = prev.is_some_and(|p| p.is_punct('(') || p.is_punct('['))
@@ -677,6 +699,40 @@ impl<'a> Scanner<'a> {
         }
         atom.value *= factor;
         atom.end = j + 1;
+        if atom.integer && !glued_only {
+            self.smaller_scales(atom, factor);
+        }
+    }
+
+    /// `4 thousand 3 hundred`: digits with a smaller scale word go on the figure.
+    fn smaller_scales(&self, atom: &mut Atom, mut factor: f64) {
+        while let Some((_, v)) = self.digits_value(atom.end) {
+            let next = atom.end + 1;
+            if self.toks.get(next).is_none_or(|t| t.kind != TokKind::Word || !t.space_before) {
+                return;
+            }
+            let Some(f2) = units::scale_after_digits(self.folded(next), self.mode.is_fr()) else { return };
+            if f2 >= factor || (v as f64) * f2 >= factor {
+                return;
+            }
+            atom.value += v as f64 * f2;
+            atom.end = next + 1;
+            factor = f2;
+        }
+        self.and_units_after_hundred(atom, factor);
+    }
+
+    /// `3 hundred and 21`: after `hundred`, `and` with digits below 100.
+    fn and_units_after_hundred(&self, atom: &mut Atom, factor: f64) {
+        if factor != 100.0 || self.folded(atom.end) != "and" {
+            return;
+        }
+        let Some((_, v)) = self.digits_value(atom.end + 1) else { return };
+        let scale_next = units::scale_after_digits(self.folded(atom.end + 2), self.mode.is_fr()).is_some();
+        if (1..100).contains(&v) && !scale_next && !self.glued(atom.end + 2) {
+            atom.value += v as f64;
+            atom.end += 2;
+        }
     }
 
     /// A currency word or symbol at `j` (`30m euros`).
@@ -988,7 +1044,27 @@ impl<'a> Scanner<'a> {
                 return Some((end, p));
             }
         }
-        None
+        self.million_code(j).map(|p| (j + 1, p))
+    }
+
+    /// `MUSD`, `MEUR`: an ISO currency code with `M` (millions) before it.
+    fn million_code(&self, j: usize) -> Option<&'static UnitPhrase> {
+        let t = self.toks.get(j)?;
+        let raw = &self.text[t.start..t.end];
+        if raw.len() != 4 || !raw.starts_with('M') || !raw.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let code = &self.folded(j)[1..];
+        units::phrases_starting_with(code).iter().find(|p| p.class == UnitClass::Currency && p.iso.is_some())
+    }
+
+    /// The scale a currency token carries itself (`MUSD`: a million).
+    fn code_scale(&self, j: usize) -> f64 {
+        if self.million_code(j).is_some() && units::phrases_starting_with(self.folded(j)).is_empty() {
+            1e6
+        } else {
+            1.0
+        }
     }
 
     /// A currency written before the number (`$`, `€`, `US$`, `USD 20`, `£ 15`, `hk $`).
@@ -1015,7 +1091,8 @@ impl<'a> Scanner<'a> {
     fn quantity(&self, i: usize) -> Option<Quantity> {
         let prefix = self.currency_prefix(i);
         let atom_start = prefix.map_or(i, |(e, _)| e);
-        let atom = self.atom(atom_start)?;
+        let mut atom = self.atom(atom_start)?;
+        self.fraction_of_scale(&mut atom);
         let mut q = Quantity {
             start: i.min(atom.start),
             end: atom.end,
@@ -1037,6 +1114,7 @@ impl<'a> Scanner<'a> {
             return Some(q);
         }
         if let Some((_, p)) = prefix {
+            q.value *= self.code_scale(i);
             q.kind = NumberKind::Currency;
             q.unit = Some(p.unit.to_string());
             q.iso = p.iso.map(str::to_string);
@@ -1099,14 +1177,81 @@ impl<'a> Scanner<'a> {
         if p.class == UnitClass::Percent {
             q.unit = None;
         }
+        if p.class == UnitClass::Dimension {
+            self.compound_measure(q);
+            self.per_time(q);
+        }
+        if p.unit == "deg" && self.angle_context(q.start, q.end) {
+            q.kind = NumberKind::Dimension;
+            q.unit = Some("degree".into());
+        }
         if p.class == UnitClass::Duration {
             self.and_a_half(q);
             self.age(q);
         }
         if q.kind == NumberKind::Currency {
+            q.value *= self.code_scale(end - 1);
             self.currency_scale(q);
             self.currency_cents(q);
         }
+    }
+
+    /// `two thirds of a million`, `les deux tiers d'un million`.
+    fn fraction_of_scale(&self, atom: &mut Atom) {
+        if !atom.fraction || atom.value >= 1.0 {
+            return;
+        }
+        let of = [["of", "a"], ["d", "'"]].iter().find_map(|p| self.phrase_at(atom.end, p));
+        let Some(j) = of else { return };
+        let j = if self.folded(j) == "un" { j + 1 } else { j };
+        let scale = match self.folded(j).as_str() {
+            "thousand" | "mille" => 1e3,
+            "million" => 1e6,
+            "billion" if self.mode != Mode::Fr => 1e9,
+            "milliard" => 1e9,
+            _ => return,
+        };
+        atom.value *= scale;
+        atom.end = j + 1;
+    }
+
+    /// `50 meters per millisecond`, `50 km/ms`, `one gigabit per second`: a
+    /// rate over a time unit (French `par jour` stays outside, as in the
+    /// Recognizers-Text French specs).
+    fn per_time(&self, q: &mut Quantity) {
+        let per = match self.folded(q.end).as_str() {
+            "per" => true,
+            "/" => self.glued(q.end) && self.glued(q.end + 1),
+            _ => false,
+        };
+        let time = self.folded(q.end + 1);
+        let glued_on = self.toks.get(q.end + 2).is_some_and(|t| !t.space_before && t.kind != TokKind::Punct('.'))
+            && self.toks.get(q.end + 2).is_some_and(|t| matches!(t.kind, TokKind::Word | TokKind::Digits));
+        if !per || !units::is_time_unit_word(time) || glued_on {
+            return;
+        }
+        q.unit = Some(format!("{}/{}", q.unit.as_deref().unwrap_or(""), time));
+        q.end += 2;
+    }
+
+    /// `5 ft 2 in`, `6 lb 4 oz`: a smaller unit that completes the figure.
+    fn compound_measure(&self, q: &mut Quantity) {
+        let (small, per): (&[&str], f64) = match q.unit.as_deref() {
+            Some("ft") => (&["in", "inch", "inches", "\""], 12.0),
+            Some("lb") => (&["oz", "ounce", "ounces"], 16.0),
+            _ => return,
+        };
+        let Some((_, v)) = self.digits_value(q.end) else { return };
+        if (v as f64) < per && small.contains(&self.folded(q.end + 1).as_str()) {
+            q.value += v as f64 / per;
+            q.end += 2;
+        }
+    }
+
+    /// An angle word in the four tokens before or the two after `start..end`.
+    fn angle_context(&self, start: usize, end: usize) -> bool {
+        let before = start.saturating_sub(4)..start;
+        before.chain(end..end + 2).any(|j| units::is_angle_word(self.folded(j)))
     }
 
     /// `75 USD million`: a scale word after the currency code.
@@ -1125,9 +1270,10 @@ impl<'a> Scanner<'a> {
     /// `15 dollars et 15 cents`, `15 dollars 50`, `twenty nine dollars fifty cents`.
     fn currency_cents(&self, q: &mut Quantity) {
         let unit_tok = self.toks[q.end - 1];
-        if unit_tok.kind != TokKind::Word || q.value.fract() != 0.0 {
+        if q.value.fract() != 0.0 {
             return;
         }
+        let symbol = unit_tok.kind != TokKind::Word;
         let j = q.end;
         let k = if matches!(self.folded(j).as_str(), "et" | "and") { j + 1 } else { j };
         let Some(cents) = self.plain_atom(k) else { return };
@@ -1139,7 +1285,7 @@ impl<'a> Scanner<'a> {
         let alone = self.toks.get(cents.end).is_none_or(|t| {
             t.kind != TokKind::Word && t.kind != TokKind::Digits && !t.is_punct('$') && !t.is_punct('€')
         });
-        if cents_word || alone {
+        if cents_word || (alone && !symbol) {
             q.value += cents.value / 100.0;
             q.end = if cents_word { cents.end + 1 } else { cents.end };
         }
@@ -1158,6 +1304,18 @@ impl<'a> Scanner<'a> {
     }
 
     /// Duration → age when the context says so.
+    /// `plus jeunes que trois mois`, `le bébé était seulement dix mois`: a
+    /// comparison of age or a young child just before the figure.
+    fn french_age_context(&self, anchor: usize) -> bool {
+        let comparison = ["jeune", "jeunes", "vieux", "vieille", "vieilles", "age", "agee", "ages", "agees"]
+            .iter()
+            .any(|w| self.phrase_before(anchor, &[w, "que"]).is_some());
+        let child = (1..=5).take_while(|&k| k <= anchor).any(|k| {
+            matches!(self.folded(anchor - k).as_str(), "bebe" | "bebes" | "nourrisson" | "nourrissons" | "nouveau-ne")
+        });
+        comparison || child
+    }
+
     fn age(&self, q: &mut Quantity) {
         let end = q.end;
         let mut is_age = self.folded(end - 1) == "yo";
@@ -1191,6 +1349,9 @@ impl<'a> Scanner<'a> {
                 "a" | "ont" | "avait" | "avaient" | "aura" | "avoir" | "fete" | "feter"
             );
             is_age = verb && self.phrase_before(anchor, &["il", "y", "a"]).is_none();
+        }
+        if !is_age && self.mode.is_fr() && matches!(q.unit.as_deref(), Some("year" | "month" | "week")) {
+            is_age = self.french_age_context(anchor);
         }
         if !is_age && self.mode == Mode::Fr && q.unit.as_deref() == Some("year") {
             is_age = self.phrase_before(q.start, &["a"]).is_some()
@@ -1439,8 +1600,14 @@ impl<'a> Scanner<'a> {
         if dash && (signed || after_dash) {
             return None;
         }
+        if !dash && self.change_not_interval(opener, open_start) {
+            return None;
+        }
         let q2 = self.quantity(q1.end + 1)?;
         if q2.kind == NumberKind::Ordinal || q2.kind == NumberKind::Other || q2.value < q1.value {
+            return None;
+        }
+        if !dash && open_start == q1.start && q1.unit.is_some() && q1.unit != q2.unit {
             return None;
         }
         let same_kind = q1.kind == q2.kind || (q1.kind == NumberKind::Cardinal && q1.unit.is_none());
@@ -1478,6 +1645,56 @@ impl<'a> Scanner<'a> {
         Some(q2.end)
     }
 
+    /// `the one before the last`, `the second to last`, `celle d’avant la
+    /// dernière`: where the phrase starts and its value.
+    fn before_the_last(&mut self, i: usize) -> Option<(usize, &'static str)> {
+        let w = |k: usize| self.folded(i.checked_sub(k).unwrap_or(usize::MAX)).as_str();
+        if matches!(w(1), "the" | "la" | "le") && matches!(w(2), "before" | "avant") {
+            let en = w(3) == "one";
+            let fr = matches!(w(3), "'" | "’") && w(4) == "d" && matches!(w(5), "celle" | "celui");
+            let mut start = if en {
+                i - 3
+            } else if fr {
+                i - 5
+            } else {
+                return None;
+            };
+            if en && start > 0 && self.folded(start - 1) == "the" {
+                start -= 1;
+            }
+            self.drop_found_from(start);
+            return Some((start, "end-1"));
+        }
+        let v = match (w(1), w(2)) {
+            ("to", "second") => "end-1",
+            ("to", "third") => "end-2",
+            _ => return None,
+        };
+        let start = if w(3) == "the" { i - 3 } else { i - 2 };
+        self.drop_found_from(start);
+        Some((start, v))
+    }
+
+    /// Forgets what was found from token `start` on (taken into a longer phrase).
+    fn drop_found_from(&mut self, start: usize) {
+        let from = self.toks[start].start;
+        // Mentions come out left to right: popping keeps this linear.
+        while self.out.last().is_some_and(|m| m.span.start >= from) {
+            self.out.pop();
+        }
+    }
+
+    /// `cut rates by 0.25 points to 4.5%`, `a baissé de 2 % à 3 %`: after a
+    /// verb of change, `by X to Y` / `de X à Y` gives the step and the new
+    /// level, not an interval.
+    fn change_not_interval(&self, opener: &str, open_start: usize) -> bool {
+        if matches!(opener, "by" | "par") {
+            return true;
+        }
+        let look_from = if matches!(opener, "de" | "des") { open_start } else { return false };
+        (1..=3).take_while(|&k| k <= look_from).any(|k| units::is_change_verb(self.folded(look_from - k)))
+    }
+
     // ---------------------------------------------------- relative ordinals
 
     fn relative_ordinal(&mut self, i: usize) -> Option<usize> {
@@ -1499,6 +1716,12 @@ impl<'a> Scanner<'a> {
             value = "end-1".into();
             if start >= 2 && self.folded(start - 1) == "'" && self.folded(start - 2) == "l" {
                 start -= 2;
+            }
+        }
+        if value == "end+0" {
+            if let Some((s0, v)) = self.before_the_last(i) {
+                start = s0;
+                value = v.into();
             }
         }
         if w == "last" && i > 0 && self.folded(i - 1) == "at" {

@@ -287,3 +287,111 @@ fn never_panics_on_token_soup() {
         }
     }
 }
+
+#[test]
+fn change_verbs_give_step_and_level_not_range() {
+    check(
+        EN,
+        "The Bank of England cut rates by 0.25 percentage points to 4.5%",
+        &[("0.25 percentage points", "percent", Some(0.25)), ("4.5%", "percent", Some(4.5))],
+    );
+    check(FR, "Le chômage a baissé de 8 % à 7,5 %", &[("8 %", "percent", Some(8.0)), ("7,5 %", "percent", Some(7.5))]);
+    check(EN, "sales rose 2% to $11.1bn", &[("2%", "percent", Some(2.0)), ("$11.1bn", "currency", Some(11.1e9))]);
+    check(EN, "from 5% to 7%", &[("from 5% to 7", "range", None)]);
+    check(FR, "de 5 à 8 ans", &[("5 à 8", "range", None)]);
+    check(EN, "between 3 and 4 metres", &[("between 3 and 4", "range", None)]);
+}
+
+#[test]
+fn degrees_are_angles_near_angle_words() {
+    check(EN, "rotate 90 degrees", &[("90 degrees", "dimension", Some(90.0))]);
+    check(EN, "turn a 45 degrees angle", &[("45 degrees", "dimension", Some(45.0))]);
+    check(FR, "tourner à gauche à 45 degrés", &[("45 degrés", "dimension", Some(45.0))]);
+    check(FR, "il fait 45 degrés à l’ombre", &[("45 degrés", "temperature", Some(45.0))]);
+    check(EN, "The angle is 0.8rad", &[("0.8rad", "dimension", Some(0.8))]);
+}
+
+#[test]
+fn compound_measures() {
+    check(EN, "he is 5 ft 2 in", &[("5 ft 2 in", "dimension", Some(5.0 + 2.0 / 12.0))]);
+    check(EN, "a 6 lb 4 oz baby", &[("6 lb 4 oz", "dimension", Some(6.25))]);
+    check(EN, "12 ft in 2 days", &[("12 ft", "dimension", Some(12.0)), ("2 days", "duration", Some(2.0))]);
+}
+
+#[test]
+fn digits_with_descending_scales() {
+    check(EN, "4 thousand 3 hundred", &[("4 thousand 3 hundred", "cardinal", Some(4300.0))]);
+    check(EN, "2 million 500 thousand", &[("2 million 500 thousand", "cardinal", Some(2_500_000.0))]);
+    check(
+        EN,
+        "3 hundred 4 thousand",
+        &[("3 hundred", "cardinal", Some(300.0)), ("4 thousand", "cardinal", Some(4000.0))],
+    );
+}
+
+#[test]
+fn before_the_last() {
+    check(EN, "Show me the one before the last one.", &[("the one before the last one", "ordinal_relative", None)]);
+    check(EN, "Show me the second to last.", &[("the second to last", "ordinal_relative", None)]);
+    check(FR, "Montrez-moi celle d’avant la dernière.", &[("celle d’avant la dernière", "ordinal_relative", None)]);
+    check(FR, "Celui d'avant le dernier est correct", &[("Celui d'avant le dernier", "ordinal_relative", None)]);
+}
+
+#[test]
+fn digits_naming_things_are_not_quantities() {
+    check(FR, "la présentation d'un Boeing 747 aux couleurs", &[("747", "other", None)]);
+    check(EN, "under Article 50.", &[("50", "other", None)]);
+    check(FR, "Environ 50 personnes", &[("50", "cardinal", Some(50.0))]);
+    check(EN, "I count 6 crore", &[("6 crore", "cardinal", Some(6e7))]);
+}
+
+#[test]
+fn million_currency_codes() {
+    check(EN, "losses in excess of 30 MUSD were", &[("30 MUSD", "currency", Some(3e7))]);
+    check(EN, "revenues of about MAUD 60", &[("MAUD 60", "currency", Some(6e7))]);
+    check(EN, "totalling twenty MEUR", &[("twenty MEUR", "currency", Some(2e7))]);
+    check(EN, "the MUST 60", &[("60", "other", None)]);
+}
+
+#[test]
+fn digits_hundred_and_units() {
+    check(EN, "3 hundred and 21 votes", &[("3 hundred and 21", "cardinal", Some(321.0))]);
+}
+
+#[test]
+fn french_ages_beyond_il_a() {
+    check(FR, "le bébé était seulement dix mois.", &[("dix mois", "age", Some(10.0))]);
+    check(FR, "ils étaient plus jeunes que trois mois", &[("trois mois", "age", Some(3.0))]);
+    check(FR, "il est parti depuis trois mois", &[("trois mois", "duration", Some(3.0))]);
+}
+
+#[test]
+fn rates_over_time() {
+    check(EN, "50 meters per millisecond", &[("50 meters per millisecond", "dimension", Some(50.0))]);
+    check(EN, "50 km/ms all", &[("50 km/ms", "dimension", Some(50.0))]);
+    check(EN, "50 centimeters/millisecond, or", &[("50 centimeters/millisecond", "dimension", Some(50.0))]);
+    check(FR, "10 tonnes par jour", &[("10 tonnes", "dimension", Some(10.0))]);
+}
+
+#[test]
+fn fractions_of_a_scale_and_symbol_cents() {
+    check(EN, "two thirds of a million", &[("two thirds of a million", "fraction", Some(2e6 / 3.0))]);
+    check(FR, "les deux tiers d'un million", &[("deux tiers d'un million", "fraction", Some(2e6 / 3.0))]);
+    check(EN, "10 $ 30 cent", &[("10 $ 30 cent", "currency", Some(10.3))]);
+    check(EN, "a third of the votes", &[("a third", "fraction", Some(1.0 / 3.0))]);
+}
+
+#[test]
+fn new_english_paths_grow_linearly() {
+    let unit = "the second to last, 4 thousand 3 hundred and 21, 5 ft 2 in, 30 MUSD, rose by 2% to 3%, 50 km/ms. ";
+    let small = unit.repeat(200);
+    let large = unit.repeat(2_000);
+    let t0 = std::time::Instant::now();
+    let a = find(&small, EN).len();
+    let t_small = t0.elapsed();
+    let t1 = std::time::Instant::now();
+    let b = find(&large, EN).len();
+    let t_large = t1.elapsed();
+    assert_eq!(a * 10, b);
+    assert!(t_large < t_small * 40 + std::time::Duration::from_millis(50));
+}

@@ -77,8 +77,9 @@ const CURRENCIES_EN_ONLY: &[(&str, &str, Option<&str>)] = &[("cent|cents", "cent
 
 /// Dimensions (length, area, volume, weight, speed, data).
 const DIMENSIONS: &[(&str, &str, Option<&str>)] = &[
+    ("rad|radian|radians", "rad", None),
     (
-        "km / h|kmh|km/h|kilometres par heure|kilometres a l ' heure|kilometres heure|kilometers per hour|kph",
+        "km / h|kmh|km/h|kilometres par heure|kilometres a l ' heure|kilometres heure|kilometers per hour|kph|kmph|km / hr|km/hr",
         "km/h",
         None,
     ),
@@ -508,5 +509,133 @@ fn word_list_stop(w: &str) -> bool {
             | "about"
             | "heures"
             | "h"
+    )
+}
+
+/// Verbs (folded) that move a figure: after them `de X à Y` / `by X to Y`
+/// reads as a step and a new level, not an interval.
+pub fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "passe"
+            | "passee"
+            | "passes"
+            | "baisse"
+            | "baissee"
+            | "augmente"
+            | "augmentee"
+            | "grimpe"
+            | "chute"
+            | "recule"
+            | "progresse"
+            | "diminue"
+            | "diminuee"
+            | "releve"
+            | "relevee"
+            | "abaisse"
+            | "abaissee"
+            | "reduit"
+            | "reduite"
+            | "bondi"
+            | "monte"
+            | "montee"
+            | "descendu"
+            | "plonge"
+            | "flambe"
+            | "glisse"
+            | "remonte"
+            | "rehausse"
+            | "cut"
+            | "cuts"
+            | "raised"
+            | "raises"
+            | "raise"
+            | "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "decreased"
+            | "dropped"
+            | "drop"
+            | "drops"
+            | "climbed"
+            | "jumped"
+            | "slipped"
+            | "grew"
+            | "declined"
+            | "lowered"
+            | "lifted"
+            | "reduced"
+            | "hiked"
+            | "boosted"
+            | "trimmed"
+            | "slashed"
+            | "soared"
+            | "plunged"
+            | "surged"
+            | "tumbled"
+            | "gained"
+    )
+}
+
+/// Words (folded) that make `degrees` an angle rather than a temperature.
+pub fn is_angle_word(w: &str) -> bool {
+    matches!(
+        w,
+        "angle"
+            | "angles"
+            | "rotate"
+            | "rotated"
+            | "rotates"
+            | "rotating"
+            | "rotation"
+            | "turn"
+            | "turned"
+            | "turns"
+            | "turning"
+            | "tourner"
+            | "tourne"
+            | "tournez"
+            | "pivote"
+            | "pivoter"
+            | "tilt"
+            | "tilted"
+            | "incline"
+            | "inclinaison"
+            | "slope"
+            | "pente"
+            | "bearing"
+            | "latitude"
+            | "longitude"
+            | "virage"
+    )
+}
+
+/// Time units (folded) that can close a rate: `km/ms`, `meters per second`.
+pub fn is_time_unit_word(w: &str) -> bool {
+    matches!(
+        w,
+        "second"
+            | "seconde"
+            | "sec"
+            | "s"
+            | "millisecond"
+            | "milliseconde"
+            | "ms"
+            | "minute"
+            | "min"
+            | "hour"
+            | "heure"
+            | "hr"
+            | "h"
+            | "day"
+            | "jour"
     )
 }
