@@ -217,14 +217,3 @@ fn run(command: &mut Command) -> Result<()> {
     }
     Ok(())
 }
-
-#[cfg(test)]
-mod tests {
-    /// The whole Python part alone (slow: builds and runs Spark), for working
-    /// on it: `cargo test -p xtask python -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn python_part_of_cargo_xtask_test() {
-        super::test().unwrap();
-    }
-}

@@ -6,21 +6,13 @@ use depeche_runner::{InputDoc, Pipeline, Registry};
 fn check(text: &str, expected: &[(&str, &str)]) {
     let registry = Registry::empty().with(Box::new(SocialExtractor));
     let pipeline = Pipeline::new(registry, &["social"]).expect("plan");
-    let (out, _) = pipeline
-        .analyse(InputDoc::from_text("t", text))
-        .expect("analysis");
+    let (out, _) = pipeline.analyse(InputDoc::from_text("t", text)).expect("analysis");
     let items = &out.custom["social"];
-    let got: Vec<(&str, &str)> = items
-        .iter()
-        .map(|i| (i.text.as_str(), i.label.as_str()))
-        .collect();
+    let got: Vec<(&str, &str)> = items.iter().map(|i| (i.text.as_str(), i.label.as_str())).collect();
     assert_eq!(got, expected);
     let chars: Vec<char> = text.chars().collect();
     for item in items {
-        assert_eq!(
-            chars[item.start..item.end].iter().collect::<String>(),
-            item.text
-        );
+        assert_eq!(chars[item.start..item.end].iter().collect::<String>(), item.text);
     }
 }
 
