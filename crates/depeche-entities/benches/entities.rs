@@ -4,22 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use depeche_core::{Document, Lang};
-use std::io::{BufRead, BufReader};
 use std::time::Instant;
-
-fn corpus_sample(max_docs: usize) -> Option<Vec<String>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/corpus/fr-news.jsonl.gz");
-    let file = std::fs::File::open(path).ok()?;
-    let reader = BufReader::new(flate2::read::GzDecoder::new(file));
-    let texts = reader
-        .lines()
-        .map_while(Result::ok)
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(&l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
-        .take(max_docs)
-        .collect();
-    Some(texts)
-}
 
 fn report_tokens_per_second(name: &str, docs: &[Document]) {
     let tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
@@ -43,7 +28,7 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(seed.len() as u64));
     group.bench_function("seed article", |b| b.iter(|| depeche_entities::entities(&seed_doc[0])));
     report_tokens_per_second("seed article", &seed_doc);
-    if let Some(texts) = corpus_sample(300) {
+    if let Some(texts) = depeche_testdata::corpus_sample("fr", 800_000) {
         let docs: Vec<Document> = texts.iter().map(|t| Document::new("c", t.as_str(), Some(Lang::Fr))).collect();
         let bytes: usize = texts.iter().map(String::len).sum();
         group.throughput(Throughput::Bytes(bytes as u64));

@@ -7,27 +7,8 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use depeche_core::{Document, Entity, EntityLabel, Extractor, Lang, Layers, Span, TokenKind};
 use depeche_quotes::QuotesExtractor;
-use std::io::{BufRead, BufReader};
-use std::path::Path;
 
 const SEED: &str = include_str!("../../../fixtures/000_ee3f1e022047f0f8.txt");
-
-/// Article texts from the start of a corpus file, about `max_bytes` in all.
-fn corpus_sample(path: &Path, max_bytes: usize) -> Option<Vec<String>> {
-    let reader = BufReader::new(flate2::read::GzDecoder::new(std::fs::File::open(path).ok()?));
-    let mut texts = Vec::new();
-    let mut total = 0;
-    for line in reader.lines() {
-        let value: serde_json::Value = serde_json::from_str(&line.ok()?).ok()?;
-        let text = value.get("text")?.as_str()?.to_string();
-        total += text.len();
-        texts.push(text);
-        if total >= max_bytes {
-            break;
-        }
-    }
-    Some(texts)
-}
 
 /// Runs of capitalized words not at a sentence start, as PER entities.
 fn capitalized_entities(doc: &Document) -> Vec<Entity> {
@@ -81,10 +62,8 @@ fn quotes(c: &mut Criterion) {
     let mut seed = prepared(&[SEED.to_string()]);
     group.throughput(Throughput::Bytes(SEED.len() as u64));
     group.bench_function("seed_article", |b| b.iter(|| run_quotes(&mut seed)));
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/corpus");
     for lang in ["fr", "en"] {
-        let path = corpus.join(format!("{lang}-news.jsonl.gz"));
-        let Some(texts) = corpus_sample(&path, 1_000_000) else {
+        let Some(texts) = depeche_testdata::corpus_sample(lang, 1_000_000) else {
             continue;
         };
         let bytes: usize = texts.iter().map(String::len).sum();
