@@ -127,12 +127,12 @@ fn run(registry: Registry, args: RunArgs) -> i32 {
         Ok(pool) => pool,
         Err(e) => return usage_error(format!("cannot start {threads} threads: {e}")),
     };
-    let out: Box<dyn Write> = match &args.output {
+    let out: Box<dyn Write + Send> = match &args.output {
         Some(path) => match std::fs::File::create(path) {
             Ok(f) => Box::new(io::BufWriter::with_capacity(1 << 16, f)),
             Err(e) => return usage_error(format!("cannot create {}: {e}", path.display())),
         },
-        None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout().lock())),
+        None => Box::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
     };
     let options = ReadOptions { default_lang: Lang::parse(&args.lang), max_doc_bytes: args.max_doc_bytes };
     let sources = sources(&args.inputs);
@@ -178,31 +178,77 @@ impl Stats {
     }
 }
 
-/// Reads batches, analyses each batch in parallel, writes results in input order.
+/// One analysed record, with its JSON line already serialized (JSON Lines
+/// output), so that serialization happens in parallel too.
+struct Analysed {
+    outcome: Outcome,
+    line: Option<Vec<u8>>,
+}
+
+/// Reads up to `batch_size` records and counts their text bytes.
+fn read_batch(stream: &mut InputStream, batch_size: usize, stats: &mut Stats) -> Vec<crate::InputItem> {
+    let batch: Vec<_> = stream.by_ref().take(batch_size).collect();
+    stats.bytes +=
+        batch.iter().map(|item| item.as_ref().map_or(0, |d| d.text.as_ref().map_or(0, String::len))).sum::<usize>();
+    batch
+}
+
+fn write_analysed(
+    writer: &mut RecordWriter<Box<dyn Write + Send>>,
+    done: &[Analysed],
+    stats: &mut Stats,
+) -> io::Result<()> {
+    for a in done {
+        stats.documents += 1;
+        stats.errors += usize::from(a.outcome.record.is_error());
+        match &a.line {
+            Some(line) => writer.write_line(line)?,
+            None => writer.write(&a.outcome.record, a.outcome.text.as_deref())?,
+        }
+    }
+    Ok(())
+}
+
+/// Analyses batches in parallel while, at the same time, the previous batch
+/// is written and the next one read: reading, analysis and writing overlap,
+/// and results are written in input order.
 fn stream_records(
     pipeline: &Pipeline,
     pool: &rayon::ThreadPool,
     mut stream: InputStream,
-    mut writer: RecordWriter<Box<dyn Write>>,
+    mut writer: RecordWriter<Box<dyn Write + Send>>,
     batch_size: usize,
     progress: &Progress,
 ) -> io::Result<Stats> {
     let mut stats = Stats { started: Some(Instant::now()), ..Default::default() };
+    let serialize_lines = writer.format() == Format::Jsonl;
     writer.begin()?;
-    loop {
-        let batch: Vec<_> = stream.by_ref().take(batch_size).collect();
-        if batch.is_empty() {
-            break;
-        }
-        stats.bytes +=
-            batch.iter().map(|item| item.as_ref().map_or(0, |d| d.text.as_ref().map_or(0, String::len))).sum::<usize>();
-        let outcomes: Vec<Outcome> =
-            pool.install(|| batch.into_par_iter().map(|item| pipeline.process(item)).collect());
-        for outcome in &outcomes {
-            stats.documents += 1;
-            stats.errors += usize::from(outcome.record.is_error());
-            writer.write(&outcome.record, outcome.text.as_deref())?;
-        }
+    let mut batch = read_batch(&mut stream, batch_size, &mut stats);
+    let mut pending: Vec<Analysed> = Vec::new();
+    while !batch.is_empty() || !pending.is_empty() {
+        let current = std::mem::take(&mut batch);
+        let to_write = std::mem::take(&mut pending);
+        let (analysed, (written, next)) = pool.install(|| {
+            rayon::join(
+                || {
+                    current
+                        .into_par_iter()
+                        .map(|item| {
+                            let outcome = pipeline.process(item);
+                            let line = serialize_lines.then(|| serde_json::to_vec(&outcome.record).unwrap_or_default());
+                            Analysed { outcome, line }
+                        })
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    let written = write_analysed(&mut writer, &to_write, &mut stats);
+                    (written, read_batch(&mut stream, batch_size, &mut stats))
+                },
+            )
+        });
+        written?;
+        pending = analysed;
+        batch = next;
         progress.update(&stats);
     }
     writer.end()?;

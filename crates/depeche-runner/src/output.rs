@@ -35,6 +35,18 @@ impl<W: Write> RecordWriter<W> {
         }
     }
 
+    pub fn format(&self) -> Format {
+        self.format
+    }
+
+    /// Writes one JSON line that was serialized beforehand (JSON Lines format).
+    pub fn write_line(&mut self, line: &[u8]) -> io::Result<()> {
+        self.out.write_all(line)?;
+        self.out.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
     /// Writes one record; `text` (the document text) is needed for HTML only.
     pub fn write(&mut self, record: &Record, text: Option<&str>) -> io::Result<()> {
         match self.format {
