@@ -172,6 +172,17 @@ fn en_ordinal(word: &str) -> String {
     }
 }
 
+/// The value a number word has as a fraction denominator (`tiers` → 3,
+/// `centièmes` → 100), when its ordinal can be one.
+fn denominator(num: Num) -> Option<f64> {
+    match num {
+        Num::Small(v) if v >= 3.0 => Some(v),
+        Num::Hundred => Some(100.0),
+        Num::Scale(s) => Some(s),
+        _ => None,
+    }
+}
+
 fn add_fr(map: &mut HashMap<String, Lex>, word: &str, num: Num) {
     entry(map, word).fr = Some(num);
     if word.ends_with('s') && word != "trois" && word != "deux" && word != "six" {
@@ -181,12 +192,7 @@ fn add_fr(map: &mut HashMap<String, Lex>, word: &str, num: Num) {
     entry(map, &ord).ord_fr = Some(num);
     let plural = format!("{ord}s");
     entry(map, &plural).ord_fr = Some(num);
-    let denom = match num {
-        Num::Small(v) if v >= 3.0 => Some(v),
-        Num::Hundred => Some(100.0),
-        Num::Scale(s) => Some(s),
-        _ => None,
-    };
+    let denom = denominator(num);
     if let Some(d) = denom {
         entry(map, &ord).denom_fr = Some(d);
         entry(map, &plural).denom_fr = Some(d);
@@ -202,12 +208,7 @@ fn add_en(map: &mut HashMap<String, Lex>, word: &str, num: Num) {
     entry(map, &ord).ord_en = Some(num);
     let plural = format!("{ord}s");
     entry(map, &plural).ord_en = Some(num);
-    let denom = match num {
-        Num::Small(v) if v >= 3.0 => Some(v),
-        Num::Hundred => Some(100.0),
-        Num::Scale(s) => Some(s),
-        _ => None,
-    };
+    let denom = denominator(num);
     if let Some(d) = denom {
         entry(map, &ord).denom_en = Some(d);
         entry(map, &plural).denom_en = Some(d);
