@@ -10,7 +10,7 @@
 //!   the seed gold files in `fixtures/` and any `--gold` file.
 
 use anyhow::{Context, Result};
-use depeche_core::{Document, Extractor, Holder, Lang, Layers, Polarity, Span};
+use depeche_core::{Document, Extractor, Lang, Layers, Polarity, Span};
 use depeche_stance::features::{self, FeatureSet, TargetContext};
 use depeche_stance::lexicon::Lexicon;
 use depeche_stance::model::{self, Model, TrainParams};
@@ -335,11 +335,8 @@ fn eval_open(golds: &[PathBuf]) -> Result<()> {
             .unwrap_or(&[])
             .iter()
             .map(|s| {
-                let holder = match &s.holder {
-                    Holder::Author => "(author)".to_string(),
-                    Holder::Mention(m) => m.name.clone().unwrap_or_else(|| doc.slice(m.span).into()),
-                };
-                let target = s.target.name.clone().unwrap_or_else(|| doc.slice(s.target.span).into());
+                let holder = s.holder.display_name(&doc.text).to_string();
+                let target = s.target.display_name(&doc.text).to_string();
                 (holder, target, polarity_str(s.polarity).to_string())
             })
             .collect();

@@ -225,11 +225,28 @@ pub struct NamedSpan {
     pub name: Option<String>,
 }
 
+impl NamedSpan {
+    /// The resolved name, or the span's text in `text` when there is none.
+    pub fn display_name<'a>(&'a self, text: &'a str) -> &'a str {
+        self.name.as_deref().unwrap_or_else(|| self.span.slice(text))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Holder {
     /// The article's own voice.
     Author,
     Mention(NamedSpan),
+}
+
+impl Holder {
+    /// `(author)`, or the mention's [`NamedSpan::display_name`].
+    pub fn display_name<'a>(&'a self, text: &'a str) -> &'a str {
+        match self {
+            Holder::Author => "(author)",
+            Holder::Mention(m) => m.display_name(text),
+        }
+    }
 }
 
 /// One stance: `holder` is for or against `target`.

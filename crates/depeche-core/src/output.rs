@@ -77,12 +77,29 @@ pub struct NamedOut {
     pub name: Option<String>,
 }
 
+impl NamedOut {
+    /// The resolved name, or the span's text when there is none.
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or(&self.text)
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[serde(untagged)]
 pub enum HolderOut {
     /// Always `"(author)"`.
     Author(&'static str),
     Mention(NamedOut),
+}
+
+impl HolderOut {
+    /// `(author)`, or the mention's [`NamedOut::display_name`].
+    pub fn display_name(&self) -> &str {
+        match self {
+            HolderOut::Author(author) => author,
+            HolderOut::Mention(m) => m.display_name(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

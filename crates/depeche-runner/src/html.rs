@@ -3,7 +3,7 @@
 //! targets highlighted, and a table of stance records.
 
 use crate::pipeline::Record;
-use depeche_core::output::{DocumentOut, HolderOut};
+use depeche_core::output::DocumentOut;
 use depeche_core::CharMap;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -174,18 +174,15 @@ fn stance_table(doc: &DocumentOut) -> String {
     let mut html =
         String::from("<table><tr><th>holder</th><th>target</th><th>polarity</th><th>score</th><th>cues</th></tr>\n");
     for s in stance {
-        let holder = match &s.holder {
-            HolderOut::Author(a) => a.to_string(),
-            HolderOut::Mention(m) => m.name.clone().unwrap_or_else(|| m.text.clone()),
-        };
-        let target = s.target.name.clone().unwrap_or_else(|| s.target.text.clone());
+        let holder = s.holder.display_name();
+        let target = s.target.display_name();
         let polarity = serde_json::to_value(s.polarity).unwrap_or_default();
         let cues: Vec<&str> = s.cues.iter().map(|c| c.text.as_str()).collect();
         let _ = writeln!(
             html,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
-            escape(&holder),
-            escape(&target),
+            escape(holder),
+            escape(target),
             polarity.as_str().unwrap_or(""),
             s.score,
             escape(&cues.join(" · "))

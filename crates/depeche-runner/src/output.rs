@@ -108,12 +108,9 @@ fn write_tsv(out: &mut impl Write, record: &Record) -> io::Result<()> {
         row("numbers", n.start, n.end, &n.text, n.kind.as_str(), &detail)?;
     }
     for s in doc.stance.iter().flatten() {
-        let holder = match &s.holder {
-            depeche_core::output::HolderOut::Author(a) => a.to_string(),
-            depeche_core::output::HolderOut::Mention(m) => m.name.clone().unwrap_or_else(|| m.text.clone()),
-        };
+        let holder = s.holder.display_name();
         let polarity = serde_json::to_value(s.polarity).unwrap_or_default();
-        let target = s.target.name.clone().unwrap_or_else(|| s.target.text.clone());
+        let target = s.target.display_name();
         row(
             "stance",
             s.target.start,

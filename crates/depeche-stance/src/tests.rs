@@ -92,18 +92,18 @@ fn run(annotated: &str, lang: Lang) -> (Document, Layers) {
 }
 
 fn render(doc: &Document, layers: &Layers) -> Vec<String> {
-    let name = |n: &depeche_core::NamedSpan| n.name.clone().unwrap_or_else(|| doc.slice(n.span).into());
     layers
         .stance
         .as_deref()
         .unwrap_or(&[])
         .iter()
         .map(|s| {
-            let holder = match &s.holder {
-                Holder::Author => "(author)".to_string(),
-                Holder::Mention(m) => name(m),
-            };
-            format!("{holder} -> {} {}", name(&s.target), polarity_word(s.polarity))
+            format!(
+                "{} -> {} {}",
+                s.holder.display_name(&doc.text),
+                s.target.display_name(&doc.text),
+                polarity_word(s.polarity)
+            )
         })
         .collect()
 }
