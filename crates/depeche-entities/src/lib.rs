@@ -24,6 +24,7 @@ use features::FeatureBuffer;
 use gazetteer::GazHit;
 use model::{label_of, Model};
 use once_cell::sync::Lazy;
+use std::ops::Range;
 
 static FR_MODEL: Lazy<Model> =
     Lazy::new(|| Model::from_bytes(include_bytes!("../models/fr.bin")).unwrap_or_else(Model::empty));
@@ -153,8 +154,7 @@ fn tag_document(doc: &Document, model: &Model) -> Vec<Mention> {
     let (mut feats, mut tags, mut margins) = (Vec::new(), Vec::new(), Vec::new());
     let mut out = Vec::new();
     let mut words: Vec<&str> = Vec::new();
-    for sentence in &doc.sentences {
-        let range = sentence.tokens.clone();
+    for range in doc.sentences.iter().flat_map(|s| windows(doc, s.tokens.clone())) {
         words.clear();
         words.extend(range.clone().map(|i| doc.token_text(i)));
         buf.sentence_features(&words, &model.lexicon, &mut feats);
@@ -164,6 +164,47 @@ fn tag_document(doc: &Document, model: &Model) -> Vec<Mention> {
         add_gazetteer_events(buf.gazetteer_hits(), range.start, first_new, &mut out);
     }
     out
+}
+
+/// Longest run of tokens tagged at once. Real sentences are far shorter; a
+/// "sentence" of millions of tokens (a text without full stops) is cut into
+/// windows so that the tagger's buffers, and so its time per byte, stay
+/// bounded.
+const MAX_WINDOW: usize = 300;
+
+/// How far back from a full window a cut may move to fall between words that
+/// cannot be inside one name.
+const CUT_SEARCH: usize = 100;
+
+/// Splits a sentence's token range into windows of at most [`MAX_WINDOW`]
+/// tokens, each cut placed before a token that starts no name when there is
+/// one near the limit (punctuation or a lowercase word).
+fn windows(doc: &Document, sentence: Range<usize>) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = sentence.start;
+    std::iter::from_fn(move || {
+        if start >= sentence.end {
+            return None;
+        }
+        let mut end = sentence.end;
+        if end - start > MAX_WINDOW {
+            let limit = start + MAX_WINDOW;
+            end = (limit - CUT_SEARCH..limit).rev().find(|&t| is_safe_cut(doc.token_text(t))).unwrap_or(limit);
+        }
+        let window = start..end;
+        start = end;
+        Some(window)
+    })
+}
+
+/// A token that lies inside no proper name: a clause punctuation mark, or a
+/// lowercase word too long to be a particle (`de`, `la`, `van`, `bin`).
+fn is_safe_cut(token: &str) -> bool {
+    let mut chars = token.chars();
+    match chars.next() {
+        Some(c) if ",;:!?()[]«»\"“”".contains(c) => true,
+        Some(c) if c.is_lowercase() => token.chars().count() >= 5 && chars.all(char::is_alphabetic),
+        _ => false,
+    }
 }
 
 /// Adds events of the gazetteer (`troisième guerre mondiale`) that the model

@@ -213,3 +213,34 @@ fn facilities_are_places_with_their_noun() {
         run(text, Lang::Fr).iter().map(|e| (&text[e.span.start..e.span.end], e.label)).collect();
     assert_eq!(got, [("aéroport international de Genève", LOC)]);
 }
+
+/// `windows` over the whole text taken as one sentence: the token texts that
+/// open each window after the first.
+fn check_cuts(text: &str, expected_openers: &[&str]) {
+    let doc = Document::new("t", text, Some(Lang::Fr));
+    let all = 0..doc.tokens.len();
+    let windows: Vec<Range<usize>> = windows(&doc, all.clone()).collect();
+    assert_eq!(windows.first().map(|w| w.start), Some(0));
+    assert_eq!(windows.last().map(|w| w.end), Some(all.end));
+    for pair in windows.windows(2) {
+        assert_eq!(pair[0].end, pair[1].start, "windows must tile the sentence");
+    }
+    assert!(windows.iter().all(|w| !w.is_empty() && w.len() <= MAX_WINDOW));
+    let openers: Vec<&str> = windows[1..].iter().map(|w| doc.token_text(w.start)).collect();
+    assert_eq!(openers, expected_openers);
+}
+
+#[test]
+fn sentences_without_stops_are_tagged_in_bounded_windows() {
+    // Short sentences are one window.
+    check_cuts("Jean Dupont est à Paris", &[]);
+    // 400 tokens of names: no safe cut, so a hard cut at the limit.
+    check_cuts(&"Jean Dupont ".repeat(200), &["Jean"]);
+    // A comma near the limit takes the cut; a particle (`de`) never does.
+    let unit = "Charles de Gaulle de Paris , ";
+    check_cuts(&unit.repeat(110), &[",", ","]);
+    // Names on both sides of the cuts are still found, with their offsets.
+    let text = "Emmanuel Macron a rencontré Olaf Scholz à Berlin et ".repeat(60);
+    let found = run(&text, Lang::Fr);
+    assert_eq!(found.iter().filter(|e| &text[e.span.start..e.span.end] == "Olaf Scholz").count(), 60);
+}

@@ -2,8 +2,9 @@
 //! pipeline on adversarial texts of 1, 4, 16 and 64 MB should stay flat.
 //! Run alone: `cargo bench -p depeche-runner --bench adversarial`.
 
-use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use depeche_runner::{InputDoc, Pipeline, Registry};
+use std::time::Duration;
 
 const MB: usize = 1 << 20;
 
@@ -31,7 +32,10 @@ fn adversarial(c: &mut Criterion) {
     pipeline.max_doc_bytes = usize::MAX;
     for (name, unit) in patterns {
         let mut group = c.benchmark_group(format!("adversarial_{name}"));
-        group.sample_size(10);
+        // Ten timed runs per size (64 MB runs take seconds each): flat
+        // sampling, no minimum measurement time.
+        group.sample_size(10).sampling_mode(SamplingMode::Flat).measurement_time(Duration::from_secs(1));
+        group.warm_up_time(Duration::from_millis(1));
         for size in [MB, 4 * MB, 16 * MB, 64 * MB] {
             let text = repeat_to(unit, size);
             group.throughput(Throughput::Bytes(text.len() as u64));
