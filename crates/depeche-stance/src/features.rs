@@ -11,6 +11,8 @@ use crate::cues::{self, CueKind};
 use crate::lexicon::Lexicon;
 use crate::words;
 use depeche_core::{fold_char, Document, Lang, Polarity, Span, TokenKind};
+use std::borrow::Cow;
+use std::ops::Range;
 
 /// Which features to compute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,11 +26,12 @@ pub enum FeatureSet {
 /// A sparse feature vector: (hashed name, value).
 pub type Features = Vec<(u32, f32)>;
 
-/// The sentence around a target, as lowercased words.
+/// The sentence around a target, as lowercased words (borrowed from the
+/// document's [`DocWords`] when there is one, so that a target costs no copy).
 #[derive(Debug, Clone)]
-pub struct TargetContext {
+pub struct TargetContext<'a> {
     /// Lowercased, apostrophe-folded token texts of the sentence.
-    pub words: Vec<String>,
+    pub words: Vec<Cow<'a, str>>,
     /// Byte spans of those tokens.
     pub spans: Vec<Span>,
     /// Whether each token is a quotation mark.
@@ -42,20 +45,40 @@ pub struct TargetContext {
     pub lang: Lang,
 }
 
-impl TargetContext {
+/// Tokens of context kept on each side of the target. Training sentences are
+/// far shorter, so this changes nothing there; it keeps the cost of one
+/// target bounded in a "sentence" of millions of tokens (text without full
+/// stops), where every target would otherwise read the whole text.
+const CONTEXT_RADIUS: usize = 120;
+
+/// `tokens` cut to at most [`CONTEXT_RADIUS`] tokens before and after the
+/// tokens of `target`.
+fn clamp_to_radius(doc: &Document, tokens: Range<usize>, target: Span) -> Range<usize> {
+    let first = doc.token_at_or_after(target.start);
+    let last = doc.token_at_or_after(target.end);
+    let start = tokens.start.max(first.saturating_sub(CONTEXT_RADIUS));
+    let end = tokens.end.min(last.saturating_add(CONTEXT_RADIUS));
+    if start < end {
+        start..end
+    } else {
+        tokens
+    }
+}
+
+impl<'a> TargetContext<'a> {
     /// The context of `target` in `doc` (the sentences it touches); `in_quote`
     /// is set when the caller knows the target is inside a quote.
-    pub fn new(doc: &Document, target: Span, in_quote: bool) -> TargetContext {
-        Self::build(doc, target, in_quote, None)
+    pub fn new(doc: &Document, target: Span, in_quote: bool) -> TargetContext<'static> {
+        TargetContext::build(doc, target, in_quote, None)
     }
 
     /// As [`TargetContext::new`], reusing the document's lowered tokens and
     /// valences ([`DocWords`]) instead of computing them again.
-    pub fn with_words(doc: &Document, target: Span, in_quote: bool, words: &DocWords) -> TargetContext {
+    pub fn with_words(doc: &Document, target: Span, in_quote: bool, words: &'a DocWords) -> TargetContext<'a> {
         Self::build(doc, target, in_quote, Some(words).filter(|w| w.lowered.len() == doc.tokens.len()))
     }
 
-    fn build(doc: &Document, target: Span, in_quote: bool, cache: Option<&DocWords>) -> TargetContext {
+    fn build(doc: &Document, target: Span, in_quote: bool, cache: Option<&'a DocWords>) -> TargetContext<'a> {
         let first = doc.sentence_at(target.start);
         let last = doc.sentence_at(target.end.saturating_sub(1).max(target.start));
         let tokens = match (first, last) {
@@ -66,6 +89,7 @@ impl TargetContext {
                 i..doc.token_at_or_after(target.end).min(doc.tokens.len())
             }
         };
+        let tokens = clamp_to_radius(doc, tokens, target);
         let mut ctx = TargetContext {
             words: Vec::with_capacity(tokens.len()),
             spans: Vec::with_capacity(tokens.len()),
@@ -80,10 +104,10 @@ impl TargetContext {
             let tok = doc.tokens[i];
             match cache {
                 Some(c) => {
-                    ctx.words.push(c.lowered[i].clone());
+                    ctx.words.push(Cow::Borrowed(c.lowered[i].as_str()));
                     ctx.valence.get_or_insert_with(Vec::new).push(c.valence[i]);
                 }
-                None => ctx.words.push(lower_folded(doc.slice(tok.span))),
+                None => ctx.words.push(Cow::Owned(lower_folded(doc.slice(tok.span)))),
             }
             ctx.spans.push(tok.span);
             ctx.is_quote.push(tok.kind == TokenKind::Quote);
@@ -206,7 +230,7 @@ pub fn polar_words(ctx: &TargetContext, lex: &Lexicon) -> Vec<PolarWord> {
         let before = &ctx.words[i.saturating_sub(3)..i];
         let negated = before.iter().any(|b| words::is_negation(b))
             || (ctx.lang == Lang::Fr && ctx.words.get(i + 1).is_some_and(|n| n == "pas"));
-        if let Some(prev) = i.checked_sub(1).map(|p| ctx.words[p].as_str()) {
+        if let Some(prev) = i.checked_sub(1).map(|p| &*ctx.words[p]) {
             if words::is_intensifier(prev) {
                 v *= 1.5;
             } else if words::is_diminisher(prev) {

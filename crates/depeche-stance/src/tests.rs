@@ -283,6 +283,29 @@ fn never_panics_and_stays_linear_on_odd_input() {
 }
 
 #[test]
+fn many_entities_in_one_sentence_without_stops_stay_linear() {
+    // Every word an entity, no full stop: each target reads a bounded
+    // context, not the whole "sentence" (this took minutes before).
+    let text = "Paris soutient Londres contre Berlin ".repeat(4000);
+    let doc = Document::new("caps", text, Some(Lang::Fr));
+    let entities: Vec<Entity> = (0..doc.tokens.len())
+        .filter(|&i| doc.token_text(i).starts_with(char::is_uppercase))
+        .map(|i| Entity {
+            span: doc.tokens[i].span,
+            label: EntityLabel::LOC,
+            canonical: doc.token_text(i).to_string(),
+            entity_id: 0,
+            score: None,
+        })
+        .collect();
+    let mut layers = Layers { entities: Some(entities), quotes: Some(Vec::new()), ..Layers::default() };
+    let start = std::time::Instant::now();
+    StanceExtractor.extract(&doc, &mut layers).unwrap();
+    assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+    check_spans(&doc, &layers);
+}
+
+#[test]
 fn bad_spans_from_other_layers_are_ignored() {
     let doc = Document::new("t", "Élu à Paris, il condamne « l’Élysée ».", Some(Lang::Fr));
     let bad = Span::new(1, 3); // inside `É`
