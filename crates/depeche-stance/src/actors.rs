@@ -8,6 +8,7 @@ use crate::cues;
 use crate::demonyms;
 use crate::words;
 use depeche_core::{Document, EntityLabel, Lang, Layers, Span, TokenKind};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What an actor mention is.
@@ -34,7 +35,7 @@ pub struct Actor {
 }
 
 /// All actor mentions, sorted by position, without overlaps.
-pub fn actors(doc: &Document, layers: &Layers, lowered: &[String]) -> Vec<Actor> {
+pub fn actors(doc: &Document, layers: &Layers, lowered: &[Cow<str>]) -> Vec<Actor> {
     let named = if layers.entities().is_empty() { capitalized_actors(doc) } else { entity_actors(doc, layers) };
     // A demonym inside a longer name (`Commission européenne`) is part of
     // that name; a name that is just the demonym (`Russes`) is the country.
@@ -91,7 +92,7 @@ fn entity_actors(doc: &Document, layers: &Layers) -> Vec<Actor> {
 }
 
 /// Nationality adjectives (and `North Korean` style pairs) as country actors.
-fn demonym_actors(doc: &Document, lowered: &[String]) -> Vec<Actor> {
+fn demonym_actors(doc: &Document, lowered: &[Cow<str>]) -> Vec<Actor> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < doc.tokens.len() {
@@ -124,7 +125,7 @@ fn demonym_actors(doc: &Document, lowered: &[String]) -> Vec<Actor> {
 /// A demonym stands for its country when it names people (`les Russes`,
 /// `the Russians`) or qualifies a collective noun (`peuple russe`, `responsables
 /// militaires nord-coréens`, `US officials`), not any noun (`Palestinian election`).
-fn stands_for_country(doc: &Document, lowered: &[String], first: usize, end: usize) -> bool {
+fn stands_for_country(doc: &Document, lowered: &[Cow<str>], first: usize, end: usize) -> bool {
     // `agression russe`, `Russian aggression`: an evaluative noun's agent.
     let agent_noun =
         |k: usize| lowered.get(k).and_then(|w| cues::cue(doc.lang, w)).is_some_and(|c| c.kind == cues::CueKind::Agent);
@@ -135,7 +136,7 @@ fn stands_for_country(doc: &Document, lowered: &[String], first: usize, end: usi
     let capitalized = surface.starts_with(char::is_uppercase);
     match doc.lang {
         Lang::Fr => {
-            capitalized && first > 0 && matches!(lowered[first - 1].as_str(), "les" | "des" | "aux" | "un" | "une")
+            capitalized && first > 0 && matches!(&*lowered[first - 1], "les" | "des" | "aux" | "un" | "une")
                 || (first.saturating_sub(2)..first).any(|k| is_collective_noun(&lowered[k]))
         }
         _ => {

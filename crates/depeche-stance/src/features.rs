@@ -74,11 +74,11 @@ impl<'a> TargetContext<'a> {
 
     /// As [`TargetContext::new`], reusing the document's lowered tokens and
     /// valences ([`DocWords`]) instead of computing them again.
-    pub fn with_words(doc: &Document, target: Span, in_quote: bool, words: &'a DocWords) -> TargetContext<'a> {
+    pub fn with_words(doc: &Document, target: Span, in_quote: bool, words: &'a DocWords<'_>) -> TargetContext<'a> {
         Self::build(doc, target, in_quote, Some(words).filter(|w| w.lowered.len() == doc.tokens.len()))
     }
 
-    fn build(doc: &Document, target: Span, in_quote: bool, cache: Option<&'a DocWords>) -> TargetContext<'a> {
+    fn build(doc: &Document, target: Span, in_quote: bool, cache: Option<&'a DocWords<'_>>) -> TargetContext<'a> {
         let first = doc.sentence_at(target.start);
         let last = doc.sentence_at(target.end.saturating_sub(1).max(target.start));
         let tokens = match (first, last) {
@@ -104,7 +104,7 @@ impl<'a> TargetContext<'a> {
             let tok = doc.tokens[i];
             match cache {
                 Some(c) => {
-                    ctx.words.push(Cow::Borrowed(c.lowered[i].as_str()));
+                    ctx.words.push(Cow::Borrowed(&*c.lowered[i]));
                     ctx.valence.get_or_insert_with(Vec::new).push(c.valence[i]);
                 }
                 None => ctx.words.push(Cow::Owned(lower_folded(doc.slice(tok.span)))),
@@ -157,8 +157,22 @@ impl<'a> TargetContext<'a> {
 
 /// Lowercases a token and folds typographic apostrophes and quotes.
 pub fn lower_folded(s: &str) -> String {
+    lower_folded_cow(s).into_owned()
+}
+
+/// [`lower_folded`] that borrows `s` when it is already lowercase and folded
+/// (most tokens), so that a document's words cost no allocation each.
+pub fn lower_folded_cow(s: &str) -> Cow<'_, str> {
+    let unchanged = if s.is_ascii() {
+        !s.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        s.chars().all(|c| fold_char(c) == c && (c.is_lowercase() || !c.is_alphabetic()))
+    };
+    if unchanged {
+        return Cow::Borrowed(s);
+    }
     if s.is_ascii() {
-        return s.to_ascii_lowercase();
+        return Cow::Owned(s.to_ascii_lowercase());
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -169,20 +183,21 @@ pub fn lower_folded(s: &str) -> String {
             out.extend(c.to_lowercase());
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Every token of the document lowercased and folded, with its lexicon
 /// valence (0 when absent), computed once per document.
 #[derive(Debug, Clone)]
-pub struct DocWords {
-    pub lowered: Vec<String>,
+pub struct DocWords<'d> {
+    /// Lowercased, folded token texts, borrowed from the document when unchanged.
+    pub lowered: Vec<Cow<'d, str>>,
     pub valence: Vec<f32>,
 }
 
-impl DocWords {
-    pub fn new(doc: &Document, lex: &Lexicon) -> DocWords {
-        let lowered: Vec<String> = (0..doc.tokens.len()).map(|i| lower_folded(doc.token_text(i))).collect();
+impl<'d> DocWords<'d> {
+    pub fn new(doc: &'d Document, lex: &Lexicon) -> DocWords<'d> {
+        let lowered: Vec<Cow<'d, str>> = (0..doc.tokens.len()).map(|i| lower_folded_cow(doc.token_text(i))).collect();
         let valence = lowered.iter().map(|w| lex.valence(doc.lang, w).unwrap_or(0.0)).collect();
         DocWords { lowered, valence }
     }

@@ -19,6 +19,7 @@ use crate::words;
 use depeche_core::{
     Document, Holder, Layers, NamedSpan, Polarity, Quote, QuoteKind, Sentence, Span, Stance, TokenKind,
 };
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Tokens after an object cue searched for its target.
@@ -202,7 +203,7 @@ fn author_rule(doc: &Document, actors: &[Actor], speeches: &[Speech], words: &Do
 fn cue_rules(
     doc: &Document,
     s: &Sentence,
-    lowered: &[String],
+    lowered: &[Cow<str>],
     actors: &[Actor],
     speeches: &[Speech],
     out: &mut Vec<Stance>,
@@ -257,7 +258,7 @@ fn cue_rules(
                 } else {
                     subject(&in_sentence, lowered, i, target, speech)
                 };
-                let preposition = matches!(words[k].as_str(), "contre" | "against");
+                let preposition = matches!(&*words[k], "contre" | "against");
                 // `X vote contre Y`: a preposition cue needs its holder close by.
                 let holder = holder.filter(|h| !preposition || h.end + PREPOSITION_REACH >= i);
                 let holder = holder.or_else(|| speech.filter(|_| !preposition).and_then(|sp| sp.speaker.as_ref()));
@@ -299,24 +300,24 @@ fn cue_rules(
 }
 
 /// `, soutien de Y` / `, supporter of Y`: a support noun in apposition names a supporter of Y.
-fn apposed_supporter(words: &[String], k: usize) -> bool {
-    let noun = ["soutien", "soutiens", "supporter", "supporters", "partisan", "partisans"].contains(&words[k].as_str());
+fn apposed_supporter(words: &[Cow<str>], k: usize) -> bool {
+    let noun = ["soutien", "soutiens", "supporter", "supporters", "partisan", "partisans"].contains(&&*words[k]);
     noun && k > 0 && words[k - 1] == "," && followed_by_of(words, k)
 }
 
-fn followed_by_of(words: &[String], k: usize) -> bool {
-    words.get(k + 1).is_some_and(|w| matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of" | "from"))
+fn followed_by_of(words: &[Cow<str>], k: usize) -> bool {
+    words.get(k + 1).is_some_and(|w| matches!(&**w, "de" | "du" | "des" | "d'" | "of" | "from"))
 }
 
 /// A support noun whose `de`/`of` complement is the supporter (`le soutien de Y`).
-fn inverted(words: &[String], k: usize) -> bool {
-    let noun = ["soutien", "appui", "support", "backing"].contains(&words[k].as_str());
+fn inverted(words: &[Cow<str>], k: usize) -> bool {
+    let noun = ["soutien", "appui", "support", "backing"].contains(&&*words[k]);
     noun && followed_by_of(words, k)
 }
 
 /// An actor set off by commas before token `i` (`X, allié de Y, soutient Z`):
 /// a comma between it and `i`, and one between the sentence start and it.
-fn in_apposition(words: &[String], sentence_start: usize, a: &Actor, i: usize) -> bool {
+fn in_apposition(words: &[Cow<str>], sentence_start: usize, a: &Actor, i: usize) -> bool {
     let local = |t: usize| t.saturating_sub(sentence_start).min(words.len());
     let comma_in = |from: usize, to: usize| words[local(from)..local(to)].iter().any(|w| w == ",");
     comma_in(a.end, i) && comma_in(sentence_start, a.first)
@@ -324,18 +325,18 @@ fn in_apposition(words: &[String], sentence_start: usize, a: &Actor, i: usize) -
 
 /// A possessive right before the cue (`sa guerre`), or before the noun a
 /// preposition cue follows (`sa guerre contre`).
-fn possessed(words: &[String], k: usize) -> bool {
+fn possessed(words: &[Cow<str>], k: usize) -> bool {
     let at = |d: usize| k >= d && cues::is_possessive(&words[k - d]);
-    at(1) || (matches!(words[k].as_str(), "contre" | "against") && at(2))
+    at(1) || (matches!(&*words[k], "contre" | "against") && at(2))
 }
 
 /// An object cue among the 3 words before position `k`.
-fn object_cue_before(lang: depeche_core::Lang, words: &[String], k: usize) -> bool {
+fn object_cue_before(lang: depeche_core::Lang, words: &[Cow<str>], k: usize) -> bool {
     words[k.saturating_sub(3)..k].iter().any(|w| cues::cue(lang, w).is_some_and(|c| c.kind == CueKind::Object))
 }
 
 /// A negation just before the cue, or `pas` right after it.
-fn negated(words: &[String], k: usize) -> bool {
+fn negated(words: &[Cow<str>], k: usize) -> bool {
     words[k.saturating_sub(3)..k].iter().any(|w| words::is_negation(w)) || words.get(k + 1).is_some_and(|w| w == "pas")
 }
 
@@ -349,7 +350,7 @@ fn flip(p: Polarity) -> Polarity {
 
 /// The first actor within the window after the cue, before a clause break.
 fn object_target<'a>(
-    words: &[String],
+    words: &[Cow<str>],
     k: usize,
     i: usize,
     s: &Sentence,
@@ -361,7 +362,7 @@ fn object_target<'a>(
         if at >= limit {
             break;
         }
-        let clause_break = matches!(w.as_str(), "." | ";" | ":" | "?" | "!" | "\"");
+        let clause_break = matches!(&**w, "." | ";" | ":" | "?" | "!" | "\"");
         if clause_break || words::is_speech_verb(w) || cues::is_setting_preposition(w) {
             limit = at;
             break;
@@ -372,7 +373,7 @@ fn object_target<'a>(
 
 /// The agent of an evaluative noun: `X de/of Y` within 4 tokens, a demonym
 /// next to it (`agression russe`, `Russian aggression`) or `Y's` before it.
-fn agent_target<'a>(words: &[String], k: usize, i: usize, in_sentence: &[&'a Actor]) -> Option<&'a Actor> {
+fn agent_target<'a>(words: &[Cow<str>], k: usize, i: usize, in_sentence: &[&'a Actor]) -> Option<&'a Actor> {
     let after = in_sentence.iter().find(|a| a.first > i && a.first <= i + 4);
     if let Some(a) = after {
         let between = &words[k + 1..(k + 1 + (a.first - i - 1)).min(words.len())];
@@ -396,7 +397,7 @@ fn agent_target<'a>(words: &[String], k: usize, i: usize, in_sentence: &[&'a Act
 /// a preposition (`Sur les ondes de RTL, X a fustigé…` → X); never the target.
 fn subject<'a>(
     in_sentence: &[&'a Actor],
-    lowered: &[String],
+    lowered: &[Cow<str>],
     i: usize,
     target: &Actor,
     speech: Option<&Speech>,
@@ -413,8 +414,8 @@ fn subject<'a>(
 
 /// Whether the words before token `first` are a preposition or a
 /// conjunction (and an article).
-fn after_preposition(lowered: &[String], first: usize) -> bool {
-    let word = |d: usize| first.checked_sub(d).and_then(|k| lowered.get(k)).map(String::as_str);
+fn after_preposition(lowered: &[Cow<str>], first: usize) -> bool {
+    let word = |d: usize| first.checked_sub(d).and_then(|k| lowered.get(k)).map(|w| &**w);
     let article = |w: Option<&str>| matches!(w, Some("la" | "le" | "les" | "l'" | "the" | "un" | "une" | "a" | "an"));
     let at = if article(word(1)) { 2 } else { 1 };
     // `entre la Russie et la Corée du Nord`: a coordinated actor shares the
