@@ -4,33 +4,15 @@
 
 use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
 use depeche_runner::{InputDoc, Pipeline, Registry};
+use depeche_testdata::{repeat_to, ADVERSARIAL_PATTERNS};
 use std::time::Duration;
 
 const MB: usize = 1 << 20;
 
-/// Repeats `unit` until the text is `size` bytes long (on a char boundary).
-fn repeat_to(unit: &str, size: usize) -> String {
-    let mut text = unit.repeat(size / unit.len() + 1);
-    let mut end = size.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
-    text
-}
-
 fn adversarial(c: &mut Criterion) {
-    let patterns: [(&str, &str); 6] = [
-        ("digits", "1234567890"),
-        ("spaced_numbers", "1 2 3 4 5 6 7 8 9 "),
-        ("nested_ranges", "entre 10 et entre 20 et "),
-        ("unmatched_guillemets", "« a « b \" c "),
-        ("all_caps_no_stop", "LE PRÉSIDENT EMMANUEL MACRON A DIT QUE LA FRANCE "),
-        ("no_spaces", "Paris,Londres,Berlin;Macron:«oui»"),
-    ];
     let mut pipeline = Pipeline::new(Registry::builtin(), &["entities", "quotes", "numbers", "stance"]).unwrap();
     pipeline.max_doc_bytes = usize::MAX;
-    for (name, unit) in patterns {
+    for (name, unit) in ADVERSARIAL_PATTERNS {
         let mut group = c.benchmark_group(format!("adversarial_{name}"));
         // Ten timed runs per size (64 MB runs take seconds each): flat
         // sampling, no minimum measurement time.

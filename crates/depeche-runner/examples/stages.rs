@@ -1,26 +1,18 @@
 //! Times each stage (segmentation, every extractor, rendering, JSON) on one
 //! adversarial document of a given size, to find what grows faster than the
 //! input: `cargo run --release -p depeche-runner --example stages -- PATTERN MB`.
-//! The patterns are those of `benches/adversarial.rs`.
+//! The patterns are `depeche_testdata::ADVERSARIAL_PATTERNS`, as in `benches/adversarial.rs`.
 
 use depeche_core::output::render;
 use depeche_core::{Document, Layers, Plan};
 use depeche_runner::Registry;
+use depeche_testdata::{repeat_to, ADVERSARIAL_PATTERNS};
 use std::time::Instant;
-
-const PATTERNS: [(&str, &str); 6] = [
-    ("digits", "1234567890"),
-    ("spaced_numbers", "1 2 3 4 5 6 7 8 9 "),
-    ("nested_ranges", "entre 10 et entre 20 et "),
-    ("unmatched_guillemets", "« a « b \" c "),
-    ("all_caps_no_stop", "LE PRÉSIDENT EMMANUEL MACRON A DIT QUE LA FRANCE "),
-    ("no_spaces", "Paris,Londres,Berlin;Macron:«oui»"),
-];
 
 fn main() {
     let name = std::env::args().nth(1).unwrap_or_else(|| "unmatched_guillemets".to_string());
     let megabytes: f64 = std::env::args().nth(2).and_then(|a| a.parse().ok()).unwrap_or(1.0);
-    let unit = PATTERNS.iter().find(|(n, _)| *n == name).map(|(_, u)| *u).expect("unknown pattern");
+    let unit = ADVERSARIAL_PATTERNS.iter().find(|(n, _)| *n == name).map(|(_, u)| *u).expect("unknown pattern");
     let text = repeat_to(unit, (megabytes * (1 << 20) as f64) as usize);
 
     let registry = Registry::builtin();
@@ -44,17 +36,6 @@ fn main() {
     let json = serde_json::to_string(&out).unwrap();
     report("json", started, bytes);
     println!("{} tokens, {} sentences, {} bytes of JSON", doc.tokens.len(), doc.sentences.len(), json.len());
-}
-
-/// Repeats `unit` up to `size` bytes, cut on a char boundary.
-fn repeat_to(unit: &str, size: usize) -> String {
-    let mut text = unit.repeat(size / unit.len() + 1);
-    let mut end = size.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.truncate(end);
-    text
 }
 
 fn report(stage: &str, started: Instant, bytes: usize) {

@@ -36,3 +36,27 @@ pub fn corpus_sample(lang: &str, max_bytes: usize) -> Option<Vec<String>> {
     }
     Some(texts)
 }
+
+/// Worst-case texts for the whole pipeline, as (name, unit repeated to size):
+/// a line of digits, `1 2 3 …`, nested `entre … et`, unmatched quotes,
+/// capitals without full stops (every word a name, one endless sentence),
+/// text without spaces. Time per byte must stay flat as they grow.
+pub const ADVERSARIAL_PATTERNS: [(&str, &str); 6] = [
+    ("digits", "1234567890"),
+    ("spaced_numbers", "1 2 3 4 5 6 7 8 9 "),
+    ("nested_ranges", "entre 10 et entre 20 et "),
+    ("unmatched_guillemets", "« a « b \" c "),
+    ("all_caps_no_stop", "LE PRÉSIDENT EMMANUEL MACRON A DIT QUE LA FRANCE "),
+    ("no_spaces", "Paris,Londres,Berlin;Macron:«oui»"),
+];
+
+/// `unit` repeated up to `size` bytes, cut on a char boundary.
+pub fn repeat_to(unit: &str, size: usize) -> String {
+    let mut text = unit.repeat(size / unit.len() + 1);
+    let mut end = size.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.truncate(end);
+    text
+}
