@@ -3,11 +3,12 @@
 //! bound qualifier and range, then relative ordinals.
 
 use crate::atoms::{self, Atom};
-use crate::scan::{fold_str, scan, Tok, TokKind};
+use crate::scan::{fold_str, fold_str_cow, scan, Tok, TokKind};
 use crate::units::{self, Side, UnitClass, UnitPhrase, QUALIFIER_TABLE};
 use crate::words::Mode;
 use depeche_core::{Bound, NumberKind, NumberMention, NumberValue, Span};
 use once_cell::unsync::OnceCell;
+use std::borrow::Cow;
 
 /// A figure with its unit, before bounds and ranges.
 #[derive(Debug, Clone)]
@@ -28,14 +29,11 @@ struct Quantity {
 pub struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok>,
-    /// Folded token texts, computed on first use.
-    folded: Vec<OnceCell<String>>,
+    /// Folded token texts, computed on first use (borrowed when unchanged).
+    folded: Vec<OnceCell<Cow<'a, str>>>,
     mode: Mode,
     out: Vec<NumberMention>,
 }
-
-/// The folded form of a position outside the text.
-static NOTHING: String = String::new();
 
 /// Finds every figure of `text`.
 pub fn find_numbers(text: &str, mode: Mode) -> Vec<NumberMention> {
@@ -74,10 +72,11 @@ impl<'a> Scanner<'a> {
     // ------------------------------------------------------------ helpers
 
     /// The folded text of token `j` ("" past the end).
-    fn folded(&self, j: usize) -> &String {
+    fn folded(&self, j: usize) -> &str {
+        let text: &'a str = self.text;
         match (self.toks.get(j), self.folded.get(j)) {
-            (Some(t), Some(cell)) => cell.get_or_init(|| fold_str(&self.text[t.start..t.end])),
-            _ => &NOTHING,
+            (Some(t), Some(cell)) => cell.get_or_init(|| fold_str_cow(&text[t.start..t.end])),
+            _ => "",
         }
     }
 
@@ -196,7 +195,7 @@ impl<'a> Scanner<'a> {
     /// `années 60`, `années 1990`, `1990s`.
     fn decade(&self, i: usize, len: usize) -> Option<usize> {
         let prev = self.folded(i.wrapping_sub(1));
-        (matches!(prev.as_str(), "annees" | "the")
+        (matches!(prev, "annees" | "the")
             && (len == 2 || len == 4)
             && matches!(self.text.as_bytes()[self.toks[i].end - 1], b'0'))
         .then_some(i + 1)
@@ -220,16 +219,14 @@ impl<'a> Scanner<'a> {
                 }
             }
             let before = self.folded(i.wrapping_sub(1));
-            let timeish = matches!(
-                before.as_str(),
-                "a" | "vers" | "des" | "avant" | "apres" | "jusqu" | "'" | "at" | "until" | "by"
-            );
-            let clock_words = matches!(self.folded(i + 2).as_str(), "du" | "ce")
-                && matches!(self.folded(i + 3).as_str(), "matin" | "soir" | "midi");
+            let timeish =
+                matches!(before, "a" | "vers" | "des" | "avant" | "apres" | "jusqu" | "'" | "at" | "until" | "by");
+            let clock_words =
+                matches!(self.folded(i + 2), "du" | "ce") && matches!(self.folded(i + 3), "matin" | "soir" | "midi");
             let glued_fr = self.mode == Mode::Fr && self.glued(i + 1);
             return (timeish || clock_words || glued_fr).then_some(i + 2);
         }
-        if matches!(f.as_str(), "am" | "pm") {
+        if matches!(f, "am" | "pm") {
             return Some(i + 2);
         }
         None
@@ -262,7 +259,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut j = i + 1;
-        if self.glued(j) && matches!(self.folded(j).as_str(), "er" | "st" | "nd" | "rd" | "th") {
+        if self.glued(j) && matches!(self.folded(j), "er" | "st" | "nd" | "rd" | "th") {
             j += 1;
         }
         if !units::is_month(self.folded(j)) {
@@ -357,7 +354,7 @@ impl<'a> Scanner<'a> {
         }
         let cue = i > 0
             && matches!(
-                self.folded(i - 1).as_str(),
+                self.folded(i - 1),
                 "en" | "in"
                     | "depuis"
                     | "since"
@@ -406,14 +403,12 @@ impl<'a> Scanner<'a> {
                 w.chars().next().is_some_and(char::is_lowercase) && !units::is_stop_word(&f) && f.len() > 2
             }
         });
-        let strong_cue = matches!(
-            self.folded(i.wrapping_sub(1)).as_str(),
-            "en" | "in" | "depuis" | "since" | "of" | "annee" | "year"
-        );
+        let strong_cue =
+            matches!(self.folded(i.wrapping_sub(1)), "en" | "in" | "depuis" | "since" | "of" | "annee" | "year");
         if !(1900..=2100).contains(&v) && !cue || counted && !strong_cue {
             return None;
         }
-        if matches!(self.folded(i + 1).as_str(), "a" | "to" | "et" | "and" | "au") {
+        if matches!(self.folded(i + 1), "a" | "to" | "et" | "and" | "au") {
             if let Some((_, w)) = self.digits_value(i + 2) {
                 if !(1000..=2100).contains(&w) {
                     return None;
@@ -533,7 +528,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         let w = self.folded(j);
-        let (power_of_ten, k) = match w.as_str() {
+        let (power_of_ten, k) = match w {
             "e" => (true, j + 1),
             "^" => (false, j + 1),
             "x" if self.digits_value(j + 1) == Some((2, 10))
@@ -590,8 +585,8 @@ impl<'a> Scanner<'a> {
             Some((end, p)) => match p.class {
                 UnitClass::Currency | UnitClass::Dimension => true,
                 UnitClass::Duration => {
-                    matches!(self.folded(end).as_str(), "et" | "and")
-                        && matches!(self.folded(end + 1).as_str(), "demi" | "demie" | "a" | "half")
+                    matches!(self.folded(end), "et" | "and")
+                        && matches!(self.folded(end + 1), "demi" | "demie" | "a" | "half")
                 }
                 _ => false,
             },
@@ -621,7 +616,7 @@ impl<'a> Scanner<'a> {
         if self.toks.get(j).is_some_and(|t| t.is_punct('-')) && self.glued(j) {
             j += 1;
         }
-        if matches!(self.folded(j).as_str(), "a" | "an") {
+        if matches!(self.folded(j), "a" | "an") {
             j += 1;
         }
         let next = self.folded(j);
@@ -647,13 +642,13 @@ impl<'a> Scanner<'a> {
     fn check_ordinal(&self, atom: Atom) -> Option<Atom> {
         let w = self.folded(atom.end - 1);
         let next = self.folded(atom.end);
-        if matches!(w.as_str(), "premier" | "premiere") && next == "ministre" {
+        if matches!(w, "premier" | "premiere") && next == "ministre" {
             return None;
         }
-        let is_second = matches!(w.as_str(), "second" | "seconds" | "secondes" | "seconde");
+        let is_second = matches!(w, "second" | "seconds" | "secondes" | "seconde");
         let prev = self.folded(atom.start.wrapping_sub(1));
-        let time_unit = atom.start > 0
-            && (self.toks[atom.start - 1].is_digits() || matches!(prev.as_str(), "une" | "quelques" | "a"));
+        let time_unit =
+            atom.start > 0 && (self.toks[atom.start - 1].is_digits() || matches!(prev, "une" | "quelques" | "a"));
         if is_second && atom.end == atom.start + 1 && time_unit {
             return None;
         }
@@ -667,7 +662,7 @@ impl<'a> Scanner<'a> {
             return false;
         }
         let det = matches!(
-            self.folded(atom.start.wrapping_sub(1)).as_str(),
+            self.folded(atom.start.wrapping_sub(1)),
             "les" | "des" | "ces" | "ses" | "nos" | "vos" | "leurs" | "aux" | "de" | "et" | "sur"
         );
         let noun_after = self.toks.get(atom.end).is_some_and(|t| t.kind == TokKind::Word || t.is_punct('%'));
@@ -682,8 +677,8 @@ impl<'a> Scanner<'a> {
         }
         let w = self.folded(j);
         let raw = &self.text[t.start..t.end];
-        let glued_only = matches!(w.as_str(), "k" | "m" | "g" | "bn" | "mn" | "md" | "mds" | "mm");
-        let factor = match w.as_str() {
+        let glued_only = matches!(w, "k" | "m" | "g" | "bn" | "mn" | "md" | "mds" | "mm");
+        let factor = match w {
             "k" => Some(1e3),
             "m" if raw == "M" && !t.space_before => Some(1e6),
             "mm" if raw == "MM" && !t.space_before => Some(1e6),
@@ -772,8 +767,7 @@ impl<'a> Scanner<'a> {
                 atom.lone_article = false;
                 return;
             }
-            let demi_unit =
-                matches!(self.folded(j).as_str(), "demi" | "demie") && self.half(j).is_some_and(|h| h.end > j + 1);
+            let demi_unit = matches!(self.folded(j), "demi" | "demie") && self.half(j).is_some_and(|h| h.end > j + 1);
             if atom.lone_article && demi_unit {
                 return;
             }
@@ -785,8 +779,7 @@ impl<'a> Scanner<'a> {
             }
             let one = atom.value == 1.0;
             let noun_follows = self.toks.get(end).is_some_and(|t| {
-                t.kind == TokKind::Word
-                    && !matches!(self.folded(end).as_str(), "de" | "des" | "du" | "d" | "of" | "et" | "and")
+                t.kind == TokKind::Word && !matches!(self.folded(end), "de" | "des" | "du" | "d" | "of" | "et" | "and")
             });
             if plural_or_special || (one && !noun_follows) {
                 atom.value /= d;
@@ -836,8 +829,7 @@ impl<'a> Scanner<'a> {
         let ord = atoms::in_words(&self.toks, j, self.mode).filter(|o| o.ordinal && o.value >= 3.0)?;
         let plural = self.folded(ord.end - 1).ends_with('s');
         let noun_follows = self.toks.get(ord.end).is_some_and(|t| {
-            t.kind == TokKind::Word
-                && !matches!(self.folded(ord.end).as_str(), "de" | "des" | "du" | "d" | "of" | "et" | "and")
+            t.kind == TokKind::Word && !matches!(self.folded(ord.end), "de" | "des" | "du" | "d" | "of" | "et" | "and")
         });
         if !plural && noun_follows {
             return None;
@@ -848,7 +840,7 @@ impl<'a> Scanner<'a> {
 
     /// `un demi-million`: a half (or quarter) of the scale word after it.
     fn half_of_scale(&self, j: usize, d: f64) -> Option<f64> {
-        if !matches!(self.folded(j).as_str(), "demi" | "half" | "quart" | "quarter") {
+        if !matches!(self.folded(j), "demi" | "half" | "quart" | "quarter") {
             return None;
         }
         let k = scale_end(self, j) - 1;
@@ -864,7 +856,7 @@ impl<'a> Scanner<'a> {
         }
         let last = self.toks[atom.end - 1];
         let link = self.folded(atom.end - 2);
-        if !matches!(link.as_str(), "and" | "et") {
+        if !matches!(link, "and" | "et") {
             return None;
         }
         let small = match last.lex.and_then(|l| self.mode.cardinal(l)) {
@@ -1135,7 +1127,7 @@ impl<'a> Scanner<'a> {
             found = self.unit_at(j + 1, false).filter(|(_, p)| p.class != UnitClass::Percent);
         }
         if found.is_none() {
-            let skip = match self.folded(j).as_str() {
+            let skip = match self.folded(j) {
                 "de" => 1,
                 "d" if self.toks.get(j + 1).is_some_and(|t| matches!(t.kind, TokKind::Punct('\'' | '’'))) => 2,
                 _ => 0,
@@ -1204,7 +1196,7 @@ impl<'a> Scanner<'a> {
         let of = [["of", "a"], ["d", "'"]].iter().find_map(|p| self.phrase_at(atom.end, p));
         let Some(j) = of else { return };
         let j = if self.folded(j) == "un" { j + 1 } else { j };
-        let scale = match self.folded(j).as_str() {
+        let scale = match self.folded(j) {
             "thousand" | "mille" => 1e3,
             "million" => 1e6,
             "billion" if self.mode != Mode::Fr => 1e9,
@@ -1219,7 +1211,7 @@ impl<'a> Scanner<'a> {
     /// rate over a time unit (French `par jour` stays outside, as in the
     /// Recognizers-Text French specs).
     fn per_time(&self, q: &mut Quantity) {
-        let per = match self.folded(q.end).as_str() {
+        let per = match self.folded(q.end) {
             "per" => true,
             "/" => self.glued(q.end) && self.glued(q.end + 1),
             _ => false,
@@ -1242,7 +1234,7 @@ impl<'a> Scanner<'a> {
             _ => return,
         };
         let Some((_, v)) = self.digits_value(q.end) else { return };
-        if (v as f64) < per && small.contains(&self.folded(q.end + 1).as_str()) {
+        if (v as f64) < per && small.contains(&self.folded(q.end + 1)) {
             q.value += v as f64 / per;
             q.end += 2;
         }
@@ -1275,13 +1267,13 @@ impl<'a> Scanner<'a> {
         }
         let symbol = unit_tok.kind != TokKind::Word;
         let j = q.end;
-        let k = if matches!(self.folded(j).as_str(), "et" | "and") { j + 1 } else { j };
+        let k = if matches!(self.folded(j), "et" | "and") { j + 1 } else { j };
         let Some(cents) = self.plain_atom(k) else { return };
         if cents.ordinal || !cents.integer || cents.value >= 100.0 || cents.value < 0.0 {
             return;
         }
         let after = self.folded(cents.end);
-        let cents_word = matches!(after.as_str(), "cents" | "cent" | "centimes" | "centime");
+        let cents_word = matches!(after, "cents" | "cent" | "centimes" | "centime");
         let alone = self.toks.get(cents.end).is_none_or(|t| {
             t.kind != TokKind::Word && t.kind != TokKind::Digits && !t.is_punct('$') && !t.is_punct('€')
         });
@@ -1310,9 +1302,9 @@ impl<'a> Scanner<'a> {
         let comparison = ["jeune", "jeunes", "vieux", "vieille", "vieilles", "age", "agee", "ages", "agees"]
             .iter()
             .any(|w| self.phrase_before(anchor, &[w, "que"]).is_some());
-        let child = (1..=5).take_while(|&k| k <= anchor).any(|k| {
-            matches!(self.folded(anchor - k).as_str(), "bebe" | "bebes" | "nourrisson" | "nourrissons" | "nouveau-ne")
-        });
+        let child = (1..=5)
+            .take_while(|&k| k <= anchor)
+            .any(|k| matches!(self.folded(anchor - k), "bebe" | "bebes" | "nourrisson" | "nourrissons" | "nouveau-ne"));
         comparison || child
     }
 
@@ -1345,7 +1337,7 @@ impl<'a> Scanner<'a> {
         }
         if !is_age && self.mode.is_fr() && q.unit.as_deref() == Some("year") {
             let verb = matches!(
-                self.folded(anchor.wrapping_sub(1)).as_str(),
+                self.folded(anchor.wrapping_sub(1)),
                 "a" | "ont" | "avait" | "avaient" | "aura" | "avoir" | "fete" | "feter"
             );
             is_age = verb && self.phrase_before(anchor, &["il", "y", "a"]).is_none();
@@ -1454,7 +1446,7 @@ impl<'a> Scanner<'a> {
     /// The qualifier words, without an article skipped before the figure.
     fn qualifier_text(&self, start: usize, q_start: usize) -> String {
         let mut end = q_start;
-        if matches!(self.folded(end - 1).as_str(), "la" | "the" | "le") && end - 1 > start {
+        if matches!(self.folded(end - 1), "la" | "the" | "le") && end - 1 > start {
             end -= 1;
         }
         self.slice(start, end).to_string()
@@ -1466,15 +1458,14 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let link = self.folded(q.end);
-        if !matches!(link.as_str(), "et" | "and" | "mais" | "but" | ",") {
+        if !matches!(link, "et" | "and" | "mais" | "but" | ",") {
             return None;
         }
         let (qual_end, side2, incl2) = self.qualifier_at(q.end + 1)?;
         if side2 == side || !matches!(side2, Side::Min | Side::Max) {
             return None;
         }
-        let q2_start =
-            if matches!(self.folded(qual_end).as_str(), "la" | "the" | "le") { qual_end + 1 } else { qual_end };
+        let q2_start = if matches!(self.folded(qual_end), "la" | "the" | "le") { qual_end + 1 } else { qual_end };
         let q2 = self.quantity(q2_start)?;
         let (lo, hi, lo_incl, hi_incl) =
             if side == Side::Min { (q.value, q2.value, incl, incl2) } else { (q2.value, q.value, incl2, incl) };
@@ -1536,7 +1527,7 @@ impl<'a> Scanner<'a> {
         };
         let find = |end: usize| find(end).filter(|&(s, _, _)| !operator_glued(s));
         find(start).or_else(|| {
-            let article = start > 0 && matches!(self.folded(start - 1).as_str(), "la" | "the");
+            let article = start > 0 && matches!(self.folded(start - 1), "la" | "the");
             if article {
                 find(start - 1)
             } else {
@@ -1570,7 +1561,7 @@ impl<'a> Scanner<'a> {
         ];
         AFTER.iter().find_map(|(p, side)| self.phrase_at(end, p).map(|e| (e, *side, true))).filter(|&(e, _, _)| {
             let last = self.folded(e - 1);
-            last == "que" || !matches!(self.folded(e).as_str(), "than" | "que" | "de" | "d" | "qu")
+            last == "que" || !matches!(self.folded(e), "than" | "que" | "de" | "d" | "qu")
         })
     }
 
@@ -1580,14 +1571,14 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let opener = self.folded(q1.start.wrapping_sub(1));
-        let (mut open_start, pair) = match opener.as_str() {
+        let (mut open_start, pair) = match opener {
             "entre" | "between" => (q1.start - 1, "and"),
             "de" | "from" | "des" => (q1.start - 1, "to"),
             _ => (q1.start, "to"),
         };
         let conn = self.folded(q1.end);
-        let dash = matches!(conn.as_str(), "-" | "–" | "—");
-        let ok_conn = match conn.as_str() {
+        let dash = matches!(conn, "-" | "–" | "—");
+        let ok_conn = match conn {
             "et" | "and" => pair == "and",
             "a" | "to" | "au" | "through" => pair == "to",
             _ => dash && q1.digits && self.glued(q1.end) == self.glued(q1.end + 1),
@@ -1648,7 +1639,7 @@ impl<'a> Scanner<'a> {
     /// `the one before the last`, `the second to last`, `celle d’avant la
     /// dernière`: where the phrase starts and its value.
     fn before_the_last(&mut self, i: usize) -> Option<(usize, &'static str)> {
-        let w = |k: usize| self.folded(i.checked_sub(k).unwrap_or(usize::MAX)).as_str();
+        let w = |k: usize| self.folded(i.checked_sub(k).unwrap_or(usize::MAX));
         if matches!(w(1), "the" | "la" | "le") && matches!(w(2), "before" | "avant") {
             let en = w(3) == "one";
             let fr = matches!(w(3), "'" | "’") && w(4) == "d" && matches!(w(5), "celle" | "celui");
@@ -1728,7 +1719,7 @@ impl<'a> Scanner<'a> {
             return Some(i + 1);
         }
         let before = self.folded(i.wrapping_sub(1));
-        if matches!(before.as_str(), "ce" | "cet" | "cette" | "ces" | "des" | "un" | "sans") {
+        if matches!(before, "ce" | "cet" | "cette" | "ces" | "des" | "un" | "sans") {
             return Some(i + 1);
         }
         let mut end = i + 1;
@@ -1766,7 +1757,7 @@ fn scale_end(s: &Scanner, j: usize) -> usize {
     if s.toks.get(k).is_some_and(|t| t.is_punct('-')) {
         k += 1;
     }
-    if matches!(s.folded(k).as_str(), "a" | "an") {
+    if matches!(s.folded(k), "a" | "an") {
         k += 1;
     }
     k + 1

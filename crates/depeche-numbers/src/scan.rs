@@ -3,6 +3,7 @@
 //! it, and (for words) the folded form when the word is in the vocabulary.
 
 use crate::lexicon::{self, Lex};
+use std::borrow::Cow;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,16 @@ pub fn fold(c: char) -> Option<char> {
 /// Folded form of a string (for on-demand phrase matching).
 pub fn fold_str(s: &str) -> String {
     s.chars().filter_map(fold).collect()
+}
+
+/// [`fold_str`] that borrows `s` when folding leaves it unchanged (most
+/// words), so that reading a token costs no allocation.
+pub fn fold_str_cow(s: &str) -> Cow<'_, str> {
+    if s.chars().all(|c| fold(c) == Some(c)) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(fold_str(s))
+    }
 }
 
 fn is_word_char(c: char) -> bool {
