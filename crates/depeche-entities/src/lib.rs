@@ -3,11 +3,12 @@
 //! canonical name and an in-document entity id.
 //!
 //! A hashed-feature averaged structured perceptron ([`train`]) tags each
-//! sentence in BIO with constrained Viterbi decoding ([`model`]); the models
-//! are trained by `cargo xtask train entities --lang fr|en` and committed in
-//! `models/`. Titles are then stripped from person names (raw text only;
-//! pre-tokenized input keeps the annotation convention of its source), and
-//! mentions are resolved to entities ([`resolve`]).
+//! sentence (in windows of at most 300 tokens) in BIO with constrained
+//! Viterbi decoding ([`model`]); the models are trained by
+//! `cargo xtask train entities --lang fr|en` and committed in `models/`.
+//! Titles are then stripped from person names (raw text only; pre-tokenized
+//! input keeps the annotation convention of its source), and mentions are
+//! resolved to entities ([`resolve`]).
 
 pub mod features;
 pub mod gazetteer;
