@@ -15,8 +15,8 @@ pub struct BenchCorpusArgs {
     /// Extractors to run (default: all).
     #[arg(long, default_value = "entities,quotes,numbers,stance")]
     pub extractors: String,
-    /// Thread counts to measure.
-    #[arg(long, value_delimiter = ',', default_value = "1,2")]
+    /// Thread counts to measure (default: 1 and every core of this machine).
+    #[arg(long, value_delimiter = ',')]
     pub threads: Vec<usize>,
 }
 
@@ -43,7 +43,7 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<()> {
             continue;
         }
         let (docs, bytes, tokens) = corpus_size(file)?;
-        for &threads in &args.threads {
+        for &threads in &thread_counts(&args.threads) {
             let run = run_depeche(&binary, file, &args.extractors, threads)?;
             println!(
                 "{:<22} {:>7} {:>8} {:>9.0} {:>10.2} {:>12.0} {:>10.1}",
@@ -58,6 +58,19 @@ pub fn bench_corpus(args: &BenchCorpusArgs) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// The thread counts asked for, or 1 and all cores.
+fn thread_counts(asked: &[usize]) -> Vec<usize> {
+    if !asked.is_empty() {
+        return asked.to_vec();
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores > 1 {
+        vec![1, cores]
+    } else {
+        vec![1]
+    }
 }
 
 fn build_depeche() -> Result<PathBuf> {
