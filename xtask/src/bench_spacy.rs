@@ -69,7 +69,7 @@ pub fn bench_spacy(args: &BenchSpacyArgs) -> Result<()> {
         row(&format!("spaCy {model}"), &spacy.full, 1.0);
         row("spaCy NER only (tok2vec+ner)", &spacy.ner, spacy.full.seconds / spacy.ner.seconds);
     }
-    println!("ratio: for depeche, spaCy's full-pipeline time over depeche's on the same texts; tokens are each system's own.");
+    println!("ratio: speed against spaCy's full pipeline on the same texts (its time over the row's time); tokens are each system's own.");
     Ok(())
 }
 
