@@ -175,25 +175,21 @@ pub fn parse(toks: &[Tok], i: usize, mode: Mode) -> Option<WordNumber> {
     let mut j = i;
     while let Some(t) = toks.get(j) {
         let Some(lex) = t.lex else { break };
-        if let Some(num) = mode.cardinal(lex) {
-            let saved = acc;
-            if !acc.apply(num, mode) {
-                acc = saved;
-                break;
-            }
-            acc.words += 1;
-            end = j + 1;
-        } else if let Some(num) = mode.ordinal(lex) {
-            let saved = acc;
-            if !acc.apply(num, mode) {
-                acc = saved;
-                break;
-            }
-            acc.words += 1;
-            end = j + 1;
-            ordinal = true;
+        // A cardinal word goes on; an ordinal word ends the number.
+        let (num, is_ordinal) = match (mode.cardinal(lex), mode.ordinal(lex)) {
+            (Some(num), _) => (num, false),
+            (None, Some(num)) => (num, true),
+            (None, None) => break,
+        };
+        let saved = acc;
+        if !acc.apply(num, mode) {
+            acc = saved;
             break;
-        } else {
+        }
+        acc.words += 1;
+        end = j + 1;
+        if is_ordinal {
+            ordinal = true;
             break;
         }
         match after_connector(toks, end, &acc, mode) {
