@@ -6,6 +6,7 @@
 //! orders them before any document is read. Conversion to Unicode-scalar
 //! offsets happens only at the output edge ([`output`]).
 
+pub mod calendar;
 pub mod document;
 pub mod extractor;
 pub mod lang;

@@ -7,6 +7,7 @@
 use crate::lexicon::{self, CueClass, CueWord, SOURCE_PREPOSITIONS};
 use crate::marks::{trim_span, Marked};
 use crate::speaker::is_name_word;
+use depeche_core::calendar::is_weekday;
 use depeche_core::{Document, Lang, QuoteKind, Span, TokenKind};
 use std::borrow::Cow;
 
@@ -1622,29 +1623,7 @@ fn is_time_noun(w: &str) -> bool {
 
 /// Days and day-like words (`jeudi`, `hier`, `yesterday`).
 fn is_time_day(w: &str) -> bool {
-    matches!(
-        w,
-        "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "hier"
-            | "aujourd'hui"
-            | "aujourd’hui"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "yesterday"
-            | "today"
-            | "tonight"
-    )
+    is_weekday(w) || matches!(w, "hier" | "aujourd'hui" | "aujourd’hui" | "yesterday" | "today" | "tonight")
 }
 
 /// Prepositions opening an adverbial group (`devant la presse`, `lors
@@ -1685,51 +1664,32 @@ fn is_article(w: &str) -> bool {
 
 /// Words that end a speaker noun phrase: days, `hier`, `on`, `in`, `lors`.
 fn is_time_word(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "in"
-            | "at"
-            | "during"
-            | "lors"
-            | "dans"
-            | "en"
-            | "mardi"
-            | "lundi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "last"
-            | "earlier"
-            | "hier"
-            | "yesterday"
-            | "today"
-            | "tonight"
-            | "aujourd'hui"
-            | "aujourd’hui"
-            | "ce"
-            | "cette"
-            | "this"
-            | "ce matin"
-            | "mardi soir"
-            | "au"
-            | "à"
-            | "to"
-            | "after"
-            | "après"
-            | "before"
-            | "avant"
-            | "while"
-            | "pendant"
-    )
+    is_time_day(w)
+        || matches!(
+            w,
+            "on" | "in"
+                | "at"
+                | "during"
+                | "lors"
+                | "dans"
+                | "en"
+                | "last"
+                | "earlier"
+                | "ce"
+                | "cette"
+                | "this"
+                | "ce matin"
+                | "mardi soir"
+                | "au"
+                | "à"
+                | "to"
+                | "after"
+                | "après"
+                | "before"
+                | "avant"
+                | "while"
+                | "pendant"
+        )
 }
 
 /// The contents found by cues, sorted by start with the running maximum of
