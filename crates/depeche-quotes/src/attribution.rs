@@ -47,6 +47,14 @@ pub struct Found {
     pub antecedent: Option<Span>,
 }
 
+impl Found {
+    /// A quote with its speaker and cue, and no reporting source, inherited
+    /// speaker or antecedent.
+    fn new(content: Span, kind: QuoteKind, speaker: Option<Span>, cue: Option<Span>) -> Found {
+        Found { content, kind, speaker, cue, reported_by: None, inherited_speaker: None, antecedent: None }
+    }
+}
+
 /// One reporting cue: its tokens and what they say about the speaker.
 #[derive(Debug, Clone, Copy)]
 struct Cue {
@@ -494,15 +502,7 @@ impl<'a> Analysis<'a> {
         cue: Span,
         sentence: std::ops::Range<usize>,
     ) -> Found {
-        Found {
-            content: content.0,
-            kind: content.1,
-            speaker,
-            cue: Some(cue),
-            reported_by: self.reported_by(sentence),
-            inherited_speaker: None,
-            antecedent: None,
-        }
+        Found { reported_by: self.reported_by(sentence), ..Found::new(content.0, content.1, speaker, Some(cue)) }
     }
 
     /// `selon X, …` / `…, selon X` / `according to X`.
@@ -526,15 +526,7 @@ impl<'a> Analysis<'a> {
                 self.clause_span(from, cue.first)?
             }
         };
-        Some(Found {
-            content: content.0,
-            kind: content.1,
-            speaker: Some(speaker),
-            cue: Some(cue_span),
-            reported_by: None,
-            inherited_speaker: None,
-            antecedent: None,
-        })
+        Some(Found::new(content.0, content.1, Some(speaker), Some(cue_span)))
     }
 
     /// The source after `selon`/`according to`: any words up to punctuation.
@@ -567,15 +559,12 @@ impl<'a> Analysis<'a> {
         } else {
             self.clause_span(from, sentence.end)?
         };
-        Some(Found {
-            content: content.0,
-            kind: content.1,
-            speaker: Some(self.span_of(sentence.start, colon)),
-            cue: Some(self.doc.tokens[colon].span),
-            reported_by: None,
-            inherited_speaker: None,
-            antecedent: None,
-        })
+        Some(Found::new(
+            content.0,
+            content.1,
+            Some(self.span_of(sentence.start, colon)),
+            Some(self.doc.tokens[colon].span),
+        ))
     }
 
     /// `…, adding that …`: the speaker is the previous one in the sentence.
@@ -601,15 +590,7 @@ impl<'a> Analysis<'a> {
             .or_else(|| self.sentence_subject(sentence.start, cue.first))?;
         let from = self.clause_start_after(cue.end, sentence.end).unwrap_or(cue.end);
         let content = self.content_after(from, sentence.end, next_cue)?;
-        Some(Found {
-            content: content.0,
-            kind: content.1,
-            speaker: Some(speaker),
-            cue: Some(cue_span),
-            reported_by: None,
-            inherited_speaker: None,
-            antecedent: None,
-        })
+        Some(Found::new(content.0, content.1, Some(speaker), Some(cue_span)))
     }
 
     /// `Graham called X and said Y`: the subject of the first verb.
@@ -1155,15 +1136,7 @@ impl<'a> Analysis<'a> {
         } else {
             None
         };
-        Some(Found {
-            content: m.content,
-            kind: QuoteKind::Fragment,
-            speaker,
-            cue: Some(cue_span),
-            reported_by: None,
-            inherited_speaker: None,
-            antecedent: None,
-        })
+        Some(Found::new(m.content, QuoteKind::Fragment, speaker, Some(cue_span)))
     }
 
     /// `X, who said Y, did Z`: the content of a relative clause ends at its comma.
@@ -1403,13 +1376,8 @@ impl<'a> Analysis<'a> {
                     let speaker = found[previous].speaker;
                     let cue = if same_sentence { found[previous].cue } else { None };
                     found.push(Found {
-                        content: m.content,
-                        kind: QuoteKind::Direct,
-                        speaker,
-                        cue,
-                        reported_by: None,
-                        inherited_speaker: found[previous].speaker,
-                        antecedent: None,
+                        inherited_speaker: speaker,
+                        ..Found::new(m.content, QuoteKind::Direct, speaker, cue)
                     });
                 }
             } else if let Some(f) = self.unattributed_direct(m) {
@@ -1439,15 +1407,12 @@ impl<'a> Analysis<'a> {
         if cue.is_none() && !colon {
             return None;
         }
-        Some(Found {
-            content: m.content,
-            kind: QuoteKind::Direct,
-            speaker: None,
-            cue: cue.or_else(|| colon.then(|| self.doc.tokens[open - 1].span)),
-            reported_by: None,
-            inherited_speaker: None,
-            antecedent: None,
-        })
+        Some(Found::new(
+            m.content,
+            QuoteKind::Direct,
+            None,
+            cue.or_else(|| colon.then(|| self.doc.tokens[open - 1].span)),
+        ))
     }
 
     /// A short quotation that is a whole paragraph with nothing around it
@@ -1488,15 +1453,12 @@ impl<'a> Analysis<'a> {
                         self.noun_phrase_after(cue.end, end).filter(|(_, e)| self.is(*e, ",")).map(|(s, _)| s)
                     });
                     if let Some(speaker) = speaker {
-                        return Some(Found {
-                            content: m.content,
-                            kind: QuoteKind::Direct,
-                            speaker: Some(speaker),
-                            cue: Some(self.span_of(cue.first, cue.end)),
-                            reported_by: None,
-                            inherited_speaker: None,
-                            antecedent: None,
-                        });
+                        return Some(Found::new(
+                            m.content,
+                            QuoteKind::Direct,
+                            Some(speaker),
+                            Some(self.span_of(cue.first, cue.end)),
+                        ));
                     }
                 }
             }
@@ -1524,15 +1486,7 @@ impl<'a> Analysis<'a> {
         if !self.is_name_like(self.doc.token_at_or_after(speaker.start), colon) {
             return None;
         }
-        Some(Found {
-            content: m.content,
-            kind: QuoteKind::Direct,
-            speaker: Some(speaker),
-            cue: Some(self.doc.tokens[colon].span),
-            reported_by: None,
-            inherited_speaker: None,
-            antecedent: None,
-        })
+        Some(Found::new(m.content, QuoteKind::Direct, Some(speaker), Some(self.doc.tokens[colon].span)))
     }
 
     /// `la déclaration de « vieille amitié »`: a short quotation after a
@@ -1556,13 +1510,8 @@ impl<'a> Analysis<'a> {
             .or_else(|| recent.iter().rposition(earlier))
             .map(|k| k + from);
         Some(Found {
-            content: m.content,
-            kind: QuoteKind::Fragment,
-            speaker: None,
-            cue: None,
-            reported_by: None,
             inherited_speaker: previous.and_then(|p| found[p].speaker),
-            antecedent: None,
+            ..Found::new(m.content, QuoteKind::Fragment, None, None)
         })
     }
 
